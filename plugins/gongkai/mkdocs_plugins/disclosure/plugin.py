@@ -1,0 +1,154 @@
+"""MkDocs adapter of the disclosure column: loads the domain, hands back pages.
+
+Everything it decides is in `gongkai.model` and `gongkai.views`; here are only
+the hooks that move data between MkDocs and them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ...model.catalog import ColumnKind
+from ...model.directory import directory_csv, directory_json, directory_rows
+from ...model.layout import Layout
+from ...model.problems import InvalidInput
+from ...model.site import DisclosureSite, load_site
+from ...views import ViewBuilder
+from .config import DisclosureConfig
+from .generated import GeneratedPage, plan_pages
+
+log = get_plugin_logger(__name__)
+
+
+class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: DisclosureSite | None = None
+        self.layout: Layout | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.document_uris: dict[str, Any] = {}
+        self.urls: dict[str, str] = {}
+        self.written = 0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.site = load_site(
+                project_dir / self.config.catalog, Path(config.docs_dir), self.config.documents_dir, project_dir
+            )
+        except InvalidInput as e:
+            raise PluginError(str(e)) from e
+        for warning in self.site.warnings:
+            log.warning("%s", warning)
+        self.layout = Layout(self.site.catalog)
+        self._add_theme_files(config)
+        config.nav = self._nav(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.site is None or self.layout is None:
+            return None
+        for src_uri in self.site.unpublished_files:
+            if file := files.get_file_from_path(src_uri):
+                files.remove(file)
+        self.document_uris = {d.src_uri: d for d in self.site.documents}
+        for src_uri in self.document_uris:
+            files.get_file_from_path(src_uri).inclusion = InclusionLevel.NOT_IN_NAV  # type: ignore[union-attr]
+        docs_dir = Path(config.docs_dir)
+        self.generated = plan_pages(self.site, self.layout, docs_dir)
+        for src_uri, page in self.generated.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"content/{src_uri}: 与生成的栏目页面「{page.title}」路径冲突；"
+                    f"应删除或移走这个文件（{self.site.catalog.root_slug}/ 下的页面由 catalog.yaml 生成）"
+                )
+            files.append(File.generated(config, src_uri, content=page.markdown))
+        self.urls = {f.src_uri: f.url for f in files}
+        self._add_exports(files, config)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        view = self._view(page)
+        if view is not None:
+            page.meta["template"] = view.template
+            page.meta.setdefault("title", self._title(page))
+        return None
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict | None:
+        view = self._view(page)
+        if view is not None:
+            context["gongkai"] = view
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self.document_uris:
+            self.written += 1
+            total = len(self.document_uris)
+            step = max(1, total // max(1, self.config.progress_steps))
+            if self.written % step == 0 or self.written == total:
+                log.info("文件页面 %d/%d", self.written, total)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:
+            log.info(
+                "政府信息公开：发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
+                len(self.site.documents), len(self.site.withheld),
+            )  # fmt: skip
+        self.written = 0
+
+    # -- helpers --------------------------------------------------------------
+
+    def _views(self) -> ViewBuilder:
+        assert self.site is not None and self.layout is not None
+        return ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
+
+    def _view(self, page: Page) -> Any:
+        src_uri = page.file.src_uri
+        if src_uri in self.generated:
+            return self.generated[src_uri].view(self._views())
+        if src_uri in self.document_uris:
+            return self._views().document(self.document_uris[src_uri])
+        return None
+
+    def _title(self, page: Page) -> str:
+        src_uri = page.file.src_uri
+        if src_uri in self.generated:
+            return self.generated[src_uri].title
+        return self.document_uris[src_uri].title
+
+    def _add_theme_files(self, config: MkDocsConfig) -> None:
+        """Our templates sit after the site's custom_dir, so a site can override each one."""
+        templates = str(resources.files("gongkai") / "templates")
+        dirs = config.theme.dirs
+        if templates not in dirs:
+            position = 1 if config.theme.custom_dir else 0
+            dirs.insert(position, templates)
+        if "assets/gongkai/gongkai.css" not in config.extra_css:
+            config.extra_css.append("assets/gongkai/gongkai.css")
+
+    def _nav(self, config: MkDocsConfig) -> list[Any]:
+        assert self.layout is not None
+        column_nav = self.layout.nav()
+        if config.nav is None:
+            home = [{"首页": "index.md"}] if (Path(config.docs_dir) / "index.md").is_file() else []
+            return [*home, column_nav]
+        return [*config.nav, column_nav]
+
+    def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.layout is not None
+        rows = directory_rows(self.site, self.urls)
+        for column in self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
+            files.append(File.generated(config, self.layout.export_uri(column, "csv"), content=directory_csv(rows)))
+            files.append(File.generated(config, self.layout.export_uri(column, "json"), content=directory_json(self.site, rows)))

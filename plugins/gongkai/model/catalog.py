@@ -1,0 +1,317 @@
+"""catalog.yaml: the organ, the 公开指南 texts and the column tree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from .fields import FieldReader, describe
+from .problems import InvalidInput, Problem, ProblemList
+from .taxonomy import Taxonomy, load_taxonomy
+from .yamlsource import Mapping, YamlError, load_yaml
+
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+class ColumnKind(str, Enum):
+    DOCUMENT_LIST = "文件列表"
+    SINGLE_PAGE = "单页"
+    GUIDE = "公开指南"
+    DIRECTORY = "公开目录"
+
+
+@dataclass(frozen=True)
+class Office:
+    """The body handling disclosure (Art. 12 lists each of these)."""
+
+    name: str
+    address: str
+    postcode: str | None
+    hours: str
+    phone: str
+    fax: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Organ:
+    name: str
+    code: str
+    address: str
+    postcode: str | None
+    hours: str
+    phone: str
+    fax: str | None
+    website: str
+    head: str | None
+    office: Office
+
+
+@dataclass(frozen=True)
+class GuideTexts:
+    """The prose of the 政府信息公开指南 that is not contact data."""
+
+    preface: str | None
+    proactive_scope: str
+    proactive_channels: str
+    proactive_deadline: str
+    request_office: str
+    request_how: str
+    request_procedure: str
+    request_fees: str | None
+    remedies: str
+
+
+@dataclass(eq=False)
+class Column:
+    code: str
+    slug: str
+    name: str
+    basis: str
+    description: str
+    frequency: str
+    unit: str
+    kind: ColumnKind
+    page_source: str | None
+    prominent: bool
+    parent: Column | None = None
+    children: list[Column] = field(default_factory=list)
+
+    @property
+    def ancestors(self) -> list[Column]:
+        """From the top-level column down to the parent."""
+        chain = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+    @property
+    def slug_path(self) -> str:
+        return "/".join([*(c.slug for c in self.ancestors), self.slug])
+
+    def walk(self) -> Iterator[Column]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Catalog:
+    organ: Organ
+    guide: GuideTexts
+    index_pattern: re.Pattern[str]
+    index_rule: str
+    root_name: str
+    root_slug: str
+    root_description: str
+    page_size: int
+    columns: list[Column]
+    taxonomy: Taxonomy
+
+    def walk(self) -> Iterator[Column]:
+        for column in self.columns:
+            yield from column.walk()
+
+    def column(self, code: str) -> Column | None:
+        return next((c for c in self.walk() if c.code == code), None)
+
+    def columns_of_kind(self, kind: ColumnKind) -> list[Column]:
+        return [c for c in self.walk() if c.kind is kind]
+
+
+ORGAN_KEYS = ["名称", "机构代码", "地址", "邮政编码", "办公时间", "电话", "传真", "网站", "负责人", "信息公开工作机构"]
+OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
+COLUMN_KEYS = ["代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "子栏目"]
+COLUMN_REQUIRED = ["代码", "名称", "依据", "说明", "更新频率", "责任单位", "类型"]
+TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充"]
+
+
+def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
+    """Load and validate catalog.yaml; raise InvalidInput listing every problem."""
+    problems = ProblemList()
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(
+            [Problem(display_path, None, "", "文件不存在", "一个描述机关和栏目的 catalog.yaml")]
+        ) from None
+    except YamlError as e:
+        raise InvalidInput(
+            [Problem(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")]
+        ) from e
+    if not isinstance(data, Mapping):
+        raise InvalidInput([Problem(display_path, 1, "", describe(data), "一个映射")])
+    catalog = _read_catalog(FieldReader(data, display_path, problems), docs_dir)
+    if problems.errors or catalog is None:
+        raise InvalidInput(problems.errors)
+    return catalog
+
+
+def _required_texts(reader: FieldReader, keys: list[str], optional: tuple[str, ...] = ()) -> dict[str, str | None]:
+    values = {key: reader.text(key) for key in keys}
+    return values if all(values[k] for k in keys if k not in optional) else {}
+
+
+def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
+    top.check_keys(TOP_KEYS, ["机关", "索引号规则", "公开指南", "专栏"])
+    taxonomy = load_taxonomy()
+    extra = top.raw("主题分类补充")
+    if isinstance(extra, dict):
+        taxonomy = taxonomy.with_extra_subjects(
+            {str(k): [str(v) for v in (vals or [])] for k, vals in extra.items()}
+        )
+    organ = _read_organ(top.mapping("机关"))
+    guide = _read_guide(top.mapping("公开指南"))
+    index_rule, index_pattern = _read_index_rule(top, organ)
+    root = top.mapping("专栏")
+    if root is None:
+        return None
+    root.check_keys(["名称", "路径", "说明", "每页条数", "栏目"], ["名称", "路径", "栏目"])
+    root_slug = root.text("路径") or "zwgk"
+    if not SLUG_PATTERN.match(root_slug):
+        root.problem("路径", describe(root_slug), "小写字母开头的字母、数字或连字符，如 zwgk")
+    columns = _read_columns(root, "栏目", None, taxonomy, docs_dir, seen={})
+    _check_unique_kinds(root, columns)
+    if organ is None or guide is None or index_pattern is None:
+        return None
+    return Catalog(
+        organ=organ,
+        guide=guide,
+        index_pattern=index_pattern,
+        index_rule=index_rule,
+        root_name=root.text("名称") or "政府信息公开",
+        root_slug=root_slug,
+        root_description=root.text("说明") or "",
+        page_size=root.integer("每页条数", 20),
+        columns=columns,
+        taxonomy=taxonomy,
+    )
+
+
+def _read_organ(reader: FieldReader | None) -> Organ | None:
+    if reader is None:
+        return None
+    reader.check_keys(ORGAN_KEYS, ["名称", "机构代码", "地址", "办公时间", "电话", "网站", "信息公开工作机构"])
+    office_reader = reader.mapping("信息公开工作机构")
+    office = None
+    if office_reader is not None:
+        # Art. 12: the guide must give each of these; a missing one stops the build.
+        office_reader.check_keys(OFFICE_KEYS, ["名称", "地址", "办公时间", "电话", "传真", "电子邮箱"])
+        values = _required_texts(office_reader, OFFICE_KEYS, optional=("邮政编码",))
+        if values:
+            office = Office(
+                name=values["名称"], address=values["地址"], postcode=values["邮政编码"],
+                hours=values["办公时间"], phone=values["电话"], fax=values["传真"], email=values["电子邮箱"],
+            )  # fmt: skip
+    values = _required_texts(reader, ORGAN_KEYS[:-1], optional=("邮政编码", "传真", "负责人"))
+    if not values or office is None:
+        return None
+    return Organ(
+        name=values["名称"], code=values["机构代码"], address=values["地址"], postcode=values["邮政编码"],
+        hours=values["办公时间"], phone=values["电话"], fax=values["传真"], website=values["网站"],
+        head=values["负责人"], office=office,
+    )  # fmt: skip
+
+
+def _read_guide(reader: FieldReader | None) -> GuideTexts | None:
+    if reader is None:
+        return None
+    reader.check_keys(["编制说明", "主动公开", "依申请公开", "监督和救济"], ["主动公开", "依申请公开", "监督和救济"])
+    proactive = reader.mapping("主动公开")
+    request = reader.mapping("依申请公开")
+    p = r = {}
+    if proactive is not None:
+        proactive.check_keys(["公开范围", "公开方式", "公开时限"], ["公开范围", "公开方式", "公开时限"])
+        p = _required_texts(proactive, ["公开范围", "公开方式", "公开时限"])
+    if request is not None:
+        keys = ["受理机构", "申请方式", "处理程序", "收费"]
+        request.check_keys(keys, keys[:3])
+        r = _required_texts(request, keys, optional=("收费",))
+    remedies = reader.text("监督和救济")
+    if not p or not r or remedies is None:
+        return None
+    return GuideTexts(
+        preface=reader.text("编制说明"),
+        proactive_scope=p["公开范围"], proactive_channels=p["公开方式"], proactive_deadline=p["公开时限"],
+        request_office=r["受理机构"], request_how=r["申请方式"], request_procedure=r["处理程序"],
+        request_fees=r["收费"], remedies=remedies,
+    )  # fmt: skip
+
+
+def _read_index_rule(top: FieldReader, organ: Organ | None) -> tuple[str, re.Pattern[str] | None]:
+    rule = top.text("索引号规则")
+    if rule is None or organ is None:
+        return rule or "", None
+    try:
+        return rule, re.compile(rule.replace("{机构代码}", re.escape(organ.code)))
+    except re.error as e:
+        top.problem("索引号规则", f"'{rule}' 不是合法的正则表达式（{e}）", "如 ^{机构代码}/\\d{4}-\\d{5}$")
+        return rule, None
+
+
+def _read_columns(
+    reader: FieldReader,
+    key: str,
+    parent: Column | None,
+    taxonomy: Taxonomy,
+    docs_dir: Path,
+    seen: dict[str, int],
+) -> list[Column]:
+    columns: list[Column] = []
+    slugs: set[str] = set()
+    for item in reader.mapping_list(key):
+        column = _read_column(item, parent, taxonomy, docs_dir)
+        if column is None:
+            continue
+        if column.code in seen:
+            item.problem("代码", f"栏目代码 '{column.code}' 重复（第 {seen[column.code]} 行已使用）", "每个栏目一个唯一代码")
+        seen[column.code] = item.line("代码")
+        if column.slug in slugs:
+            item.problem("路径", f"同级栏目路径 '{column.slug}' 重复", "同一级下各栏目的路径互不相同")
+        slugs.add(column.slug)
+        column.children = _read_columns(item, "子栏目", column, taxonomy, docs_dir, seen)
+        columns.append(column)
+    return columns
+
+
+def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, docs_dir: Path) -> Column | None:
+    item.check_keys(COLUMN_KEYS, COLUMN_REQUIRED)
+    code = item.text("代码")
+    if code is not None and not SLUG_PATTERN.match(code):
+        item.problem("代码", describe(code), "小写字母开头的字母、数字、下划线或连字符，如 fdzdgknr")
+        code = None
+    slug = item.text("路径") or code
+    if "路径" in item.data and slug is not None and not SLUG_PATTERN.match(slug):
+        item.problem("路径", describe(slug), "小写字母开头的字母、数字或连字符（URL 的一段）")
+    frequency = item.choice("更新频率", taxonomy.frequencies)
+    kind_text = item.choice("类型", [k.value for k in ColumnKind])
+    kind = ColumnKind(kind_text) if kind_text else None
+    page_source = item.text("页面")
+    if kind is ColumnKind.SINGLE_PAGE and page_source is None and "页面" not in item.data:
+        item.problem("页面", "单页栏目缺少「页面」", "content/ 下的一个 Markdown 文件，如 pages/jgzn.md")
+    if page_source is not None:
+        if kind not in (ColumnKind.SINGLE_PAGE, ColumnKind.GUIDE):
+            item.problem("页面", f"类型为{kind_text}的栏目不使用「页面」", "仅单页、公开指南栏目填写")
+        elif not (docs_dir / page_source).is_file():
+            item.problem("页面", f"文件 content/{page_source} 不存在", "content/ 下已有的 Markdown 文件")
+    names = {k: item.text(k) for k in ("名称", "依据", "说明", "责任单位")}
+    if code is None or slug is None or kind is None or frequency is None or not all(names.values()):
+        return None
+    return Column(
+        code=code, slug=slug, name=names["名称"], basis=names["依据"], description=names["说明"],
+        frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
+        prominent=item.boolean("突出显示", False), parent=parent,
+    )  # fmt: skip
+
+
+def _check_unique_kinds(root: FieldReader, columns: list[Column]) -> None:
+    everything = [c for top in columns for c in top.walk()]
+    for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY):
+        found = [c.code for c in everything if c.kind is kind]
+        if len(found) > 1:
+            root.problem("栏目", f"有 {len(found)} 个类型为{kind.value}的栏目（{'、'.join(found)}）", f"至多一个{kind.value}栏目")

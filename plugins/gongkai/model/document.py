@@ -1,0 +1,178 @@
+"""A disclosed document: Markdown with front matter holding the standard metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .catalog import Catalog
+from .fields import FieldReader, describe
+from .problems import ProblemList
+from .taxonomy import PUBLIC
+from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
+
+REQUIRED_FIELDS = ["标题", "索引号", "发文机关", "成文日期", "发布日期", "主题分类", "文种", "公开属性", "栏目", "内容概述"]
+OPTIONAL_FIELDS = ["发文字号", "关键词", "附件"]
+
+# 示政发〔2024〕3号, or an order: 示例县人民政府令第3号
+DOC_NUMBER_PATTERN = re.compile(r"^\S+〔\d{4}〕\d+号$|^\S*令第\d+号$")
+WRONG_BRACKETS = re.compile(r"[\[【（(]\d{4}[\]】）)]")
+
+ATTACHMENT_TYPES = {
+    ".pdf": "PDF 文档", ".ofd": "OFD 文档", ".doc": "Word 文档", ".docx": "Word 文档",
+    ".wps": "WPS 文档", ".xls": "Excel 表格", ".xlsx": "Excel 表格", ".et": "WPS 表格",
+    ".csv": "CSV 表格", ".zip": "压缩包", ".rar": "压缩包", ".jpg": "图片", ".jpeg": "图片",
+    ".png": "图片", ".txt": "文本文件",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Attachment:
+    src_uri: str  # relative to the docs dir, POSIX
+    name: str
+    file_type: str
+    size: int
+
+    @property
+    def size_label(self) -> str:
+        if self.size < 1024:
+            return f"{self.size} B"
+        if self.size < 1024 * 1024:
+            return f"{self.size / 1024:.1f} KB"
+        return f"{self.size / 1024 / 1024:.1f} MB"
+
+
+@dataclass
+class Document:
+    src_uri: str
+    source_path: str
+    title: str
+    index_no: str
+    issuer: str
+    doc_number: str | None
+    written: dt.date
+    published: dt.date
+    subject: str
+    kind: str
+    disclosure: str
+    column_codes: list[str]
+    summary: str
+    keywords: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    index_line: int = 1
+    column_line: int = 1
+
+    @property
+    def is_public(self) -> bool:
+        return self.disclosure == PUBLIC
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        return (self.published, self.index_no)
+
+
+def read_document(path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList) -> Document | None:
+    """Parse one document file; every problem goes to `problems`."""
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as e:
+        problems.add(display_path, None, "", f"文件不是 UTF-8 编码（第 {e.start} 字节）", "UTF-8 编码的 Markdown")
+        return None
+    try:
+        front, _body, _ = split_front_matter(text)
+        data = load_yaml(front, line_offset=1) if front is not None else None
+    except YamlError as e:
+        problems.add(display_path, e.line, "", f"front matter 的 YAML 语法错误：{e.message}", "合法的 YAML")
+        return None
+    if not isinstance(data, Mapping):
+        found = "没有 front matter" if front is None else f"front matter 是 {describe(data)}"
+        problems.add(display_path, 1, "", found, "以 --- 包围的 YAML 元数据（标题、索引号等）")
+        return None
+    return _read_fields(FieldReader(data, display_path, problems), path, docs_dir, catalog)
+
+
+def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catalog) -> Document | None:
+    errors_before = len(reader.problems.errors)
+    reader.check_keys(REQUIRED_FIELDS + OPTIONAL_FIELDS, REQUIRED_FIELDS)
+    taxonomy = catalog.taxonomy
+    texts = {key: reader.text(key) for key in ("标题", "索引号", "发文机关", "内容概述", "发文字号", "主题分类")}
+    index_no = texts["索引号"]
+    if index_no is not None and not catalog.index_pattern.match(index_no):
+        reader.problem("索引号", f"'{index_no}' 不符合索引号规则", f"匹配 {catalog.index_rule}（{{机构代码}} 为 {catalog.organ.code}）")
+    _check_doc_number(reader, texts["发文字号"])
+    subject = texts["主题分类"]
+    if subject is not None and (why := taxonomy.subject_problem(subject)):
+        reader.problem("主题分类", f"'{subject}'：{why}", "国务院主题分类中的「一级\\二级」，如 卫生、体育\\医药管理")
+    written, published = reader.date("成文日期"), reader.date("发布日期")
+    if written and published and published < written:
+        reader.problem("发布日期", f"'{published}' 早于成文日期 '{written}'", "不早于成文日期的日期")
+    kind = reader.choice("文种", taxonomy.kinds)
+    disclosure = reader.choice("公开属性", taxonomy.disclosure_types)
+    columns = reader.text_list("栏目")
+    keywords = reader.text_list("关键词")
+    attachments = _read_attachments(reader, path, docs_dir)
+    if len(reader.problems.errors) > errors_before:
+        return None
+    src_uri = path.relative_to(docs_dir).as_posix()
+    return Document(
+        src_uri=src_uri, source_path=reader.path, title=texts["标题"], index_no=index_no,
+        issuer=texts["发文机关"], doc_number=texts["发文字号"], written=written, published=published,
+        subject=subject, kind=kind, disclosure=disclosure, column_codes=columns, summary=texts["内容概述"],
+        keywords=keywords, attachments=attachments, index_line=reader.line("索引号"), column_line=reader.line("栏目"),
+    )  # fmt: skip
+
+
+def _check_doc_number(reader: FieldReader, number: str | None) -> None:
+    if number is None or DOC_NUMBER_PATTERN.match(number):
+        return
+    if WRONG_BRACKETS.search(number):
+        reader.problem("发文字号", f"'{number}' 的年份用了错误的括号", "六角括号〔〕，如 示政发〔2024〕3号")
+    else:
+        reader.problem("发文字号", f"'{number}' 不是发文字号的格式", "机关代字〔年份〕序号号，如 示政发〔2024〕3号，或 示例县人民政府令第3号")
+
+
+def _read_attachments(reader: FieldReader, path: Path, docs_dir: Path) -> list[Attachment]:
+    value = reader.raw("附件")
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    attachments = []
+    for index, item in enumerate(items, start=1):
+        if isinstance(item, Mapping):
+            sub = FieldReader(item, reader.path, reader.problems, f"附件[{index}].")
+            sub.check_keys(["文件", "名称"], ["文件"])
+            file_name, name = sub.text("文件"), sub.text("名称")
+        elif isinstance(item, str) and item.strip():
+            file_name, name = item.strip(), None
+        else:
+            reader.problem("附件", f"第 {index} 项是 {describe(item)}", "文件名，或 {文件: 文件名, 名称: 显示名称}")
+            continue
+        if file_name is None:
+            continue
+        attachment = _attachment(reader, index, path, docs_dir, file_name, name)
+        if attachment is not None:
+            attachments.append(attachment)
+    return attachments
+
+
+def _attachment(reader: FieldReader, index: int, path: Path, docs_dir: Path, file_name: str, name: str | None) -> Attachment | None:
+    target = (path.parent / file_name).resolve()
+    field_name = f"附件[{index}].文件"
+    line = reader.line("附件")
+    if docs_dir.resolve() not in target.parents:
+        reader.problems.add(reader.path, line, field_name, f"'{file_name}' 指向 content/ 之外", "与文件放在一起的附件文件名")
+        return None
+    if not target.is_file():
+        reader.problems.add(reader.path, line, field_name, f"附件 '{file_name}' 不存在", f"{PurePosixPath(reader.path).parent}/ 下已有的文件")
+        return None
+    if target.suffix.lower() == ".md":
+        reader.problems.add(reader.path, line, field_name, f"'{file_name}' 是 Markdown 页面", "可下载的附件文件（PDF、Word、Excel 等）")
+        return None
+    return Attachment(
+        src_uri=target.relative_to(docs_dir.resolve()).as_posix(),
+        name=name or target.stem,
+        file_type=ATTACHMENT_TYPES.get(target.suffix.lower(), f"{target.suffix.lstrip('.').upper()} 文件"),
+        size=target.stat().st_size,
+    )

@@ -1,0 +1,42 @@
+"""Where each generated page of the column lives, and the navigation tree.
+
+Source URIs are relative to the docs dir, as a site generator sees them. The
+navigation holds columns only, never documents, so that the navigation a
+page carries does not grow with the number of documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .catalog import Catalog, Column, ColumnKind
+
+
+@dataclass(frozen=True)
+class Layout:
+    catalog: Catalog
+
+    @property
+    def landing_uri(self) -> str:
+        return f"{self.catalog.root_slug}/index.md"
+
+    def column_uri(self, column: Column, page_number: int = 1) -> str:
+        base = f"{self.catalog.root_slug}/{column.slug_path}"
+        return f"{base}/index.md" if page_number == 1 else f"{base}/{page_number}/index.md"
+
+    def export_uri(self, column: Column, extension: str) -> str:
+        """The 公开目录 downloads, beside the directory page."""
+        return f"{self.catalog.root_slug}/{column.slug_path}/gkml.{extension}"
+
+    def nav(self) -> dict[str, list[Any]]:
+        """The column tree in MkDocs `nav` form: the section index first, then columns."""
+        return {self.catalog.root_name: [self.landing_uri, *(self._nav_item(c) for c in self.catalog.columns)]}
+
+    def _nav_item(self, column: Column) -> dict[str, Any]:
+        if not column.children:
+            return {column.name: self.column_uri(column)}
+        return {column.name: [self.column_uri(column), *(self._nav_item(c) for c in column.children)]}
+
+    def pages_of_kind(self, kind: ColumnKind) -> list[Column]:
+        return self.catalog.columns_of_kind(kind)

@@ -1,0 +1,145 @@
+"""The published disclosure column: catalog plus the documents that may be shown.
+
+This is the one place that decides what reaches the public: documents that
+are not 主动公开, and their attachments, are kept out of every listing and
+out of the build.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalog, Column, ColumnKind, load_catalog
+from .document import Document, read_document
+from .problems import InvalidInput, Problem, ProblemList, Severity
+
+# Column kinds whose pages list documents, so documents may be filed under them.
+LISTING_KINDS = (ColumnKind.DOCUMENT_LIST,)
+
+
+@dataclass
+class ListingPage:
+    """One page of a paginated list of documents."""
+
+    number: int
+    count: int
+    documents: list[Document]
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.count
+
+
+@dataclass
+class DisclosureSite:
+    catalog: Catalog
+    documents: list[Document]  # 主动公开 only, newest first
+    withheld: list[Document]  # not 主动公开: never published
+    unpublished_files: set[str]  # src_uris under the docs dir to keep out of the build
+    warnings: list[Problem] = field(default_factory=list)
+    by_column: dict[str, list[Document]] = field(default_factory=dict)
+
+    def documents_in(self, column: Column) -> list[Document]:
+        """Documents filed directly under a column, newest first."""
+        return self.by_column.get(column.code, [])
+
+    def count_in_tree(self, column: Column) -> int:
+        return len({d.index_no for c in column.walk() for d in self.documents_in(c)})
+
+    def is_empty(self, column: Column) -> bool:
+        if column.kind in LISTING_KINDS:
+            return self.count_in_tree(column) == 0
+        return False
+
+    def pages_of(self, documents: list[Document]) -> list[ListingPage]:
+        size = self.catalog.page_size
+        count = max(1, math.ceil(len(documents) / size))
+        return [ListingPage(n, count, documents[(n - 1) * size : n * size]) for n in range(1, count + 1)]
+
+    def columns_of(self, document: Document) -> list[Column]:
+        return [c for code in document.column_codes if (c := self.catalog.column(code))]
+
+
+def load_site(catalog_file: Path, docs_dir: Path, documents_dir: str, project_dir: Path) -> DisclosureSite:
+    """Load and validate everything; raise InvalidInput with all errors at once."""
+    catalog = load_catalog(catalog_file, _display(catalog_file, project_dir), docs_dir)
+    problems = ProblemList()
+    documents: list[Document] = []
+    root = docs_dir / documents_dir
+    markdown_files = sorted(root.rglob("*.md")) if root.is_dir() else []
+    for path in markdown_files:
+        document = read_document(path, docs_dir, _display(path, project_dir), catalog, problems)
+        if document is not None:
+            documents.append(document)
+    _check_unique_index_numbers(documents, problems)
+    _check_columns(documents, catalog, problems)
+    if problems.errors:
+        raise InvalidInput(problems.errors)
+    public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
+    withheld = [d for d in documents if not d.is_public]
+    unpublished = {d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments}
+    unpublished |= _orphan_files(root, docs_dir, documents, project_dir, problems)
+    unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
+    by_column: dict[str, list[Document]] = defaultdict(list)
+    for document in public:
+        for code in dict.fromkeys(document.column_codes):
+            by_column[code].append(document)
+    return DisclosureSite(catalog, public, withheld, unpublished, problems.warnings, dict(by_column))
+
+
+def _display(path: Path, project_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_unique_index_numbers(documents: list[Document], problems: ProblemList) -> None:
+    first: dict[str, Document] = {}
+    for document in documents:
+        other = first.setdefault(document.index_no, document)
+        if other is not document:
+            problems.add(
+                document.source_path, document.index_line, "索引号",
+                f"'{document.index_no}' 与 {other.source_path}:{other.index_line} 重复", "每份文件唯一的索引号",
+            )  # fmt: skip
+
+
+def _check_columns(documents: list[Document], catalog: Catalog, problems: ProblemList) -> None:
+    listing = [c.code for c in catalog.walk() if c.kind in LISTING_KINDS]
+    for document in documents:
+        if not document.column_codes:
+            problems.add(document.source_path, document.column_line, "栏目", "没有填写栏目", "至少一个栏目代码")
+        for code in document.column_codes:
+            column = catalog.column(code)
+            if column is None:
+                found = f"栏目代码 '{code}' 在 catalog.yaml 中不存在"
+            elif column.kind not in LISTING_KINDS:
+                found = f"栏目 '{code}'（{column.name}）的类型是{column.kind.value}，不列出文件"
+            else:
+                continue
+            problems.add(document.source_path, document.column_line, "栏目", found, "以下栏目代码之一：" + "、".join(listing))
+
+
+def _orphan_files(root: Path, docs_dir: Path, documents: list[Document], project_dir: Path, problems: ProblemList) -> set[str]:
+    """Files among the documents that no document names: kept out, and reported."""
+    if not root.is_dir():
+        return set()
+    named = {a.src_uri for d in documents for a in d.attachments}
+    orphans = set()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md"):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if src_uri not in named and not path.name.startswith("."):
+            orphans.add(src_uri)
+            problems.add(
+                _display(path, project_dir), None, "", "这个文件没有被任何文件的「附件」引用，未发布",
+                "在所属文件的 附件 中列出，或删除它", Severity.WARNING,
+            )  # fmt: skip
+    return orphans

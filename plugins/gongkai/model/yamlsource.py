@@ -1,0 +1,94 @@
+"""YAML that remembers where each key was written.
+
+Dates stay strings (the schema parses them, so '2024-13-01' gets a message
+that names the field instead of a YAML traceback), and duplicate keys are
+reported instead of silently keeping the last one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class Mapping(dict):
+    """A dict with the 1-based source line of the mapping and of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+    duplicate_keys: list[tuple[str, int]]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    line_offset = 0
+
+
+# No implicit timestamps: dates are validated by the schema, with a message.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    mapping = Mapping()
+    mapping.line = node.start_mark.line + 1 + loader.line_offset
+    mapping.key_lines = {}
+    mapping.duplicate_keys = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key = str(key)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if key in mapping:
+            mapping.duplicate_keys.append((key, line))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class YamlError(Exception):
+    """Broken YAML, with the 1-based file line where the parser stopped."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_yaml(text: str, line_offset: int = 0) -> Any:
+    """Parse YAML; raise YamlError with the file line of the fault."""
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problem = e.problem or str(e)
+        context = f"{e.context}, " if e.context else ""
+        raise YamlError(line, f"{context}{problem}") from e
+    except yaml.YAMLError as e:
+        raise YamlError(None, str(e)) from e
+    finally:
+        loader.dispose()
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, line number where the body starts)."""
+    if not text.startswith("---"):
+        return None, text, 1
+    lines = text.splitlines(keepends=True)
+    if lines[0].strip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    raise YamlError(1, "front matter 以 --- 开始但没有结束的 ---")
