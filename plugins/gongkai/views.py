@@ -130,7 +130,10 @@ class ViewBuilder:
         )
 
     def breadcrumbs(self, column: Column | None) -> list[Link]:
-        crumbs = [Link("首页", self.url_of("index.md")), Link(self.site.catalog.root_name, self.url_of(self.layout.landing_uri))]
+        crumbs = [
+            Link("首页", self.url_of("index.md")),
+            Link(self.site.catalog.root_name, self.url_of(self.layout.landing_uri)),
+        ]
         if column is not None:
             crumbs += [Link(c.name, self.column_url(c)) for c in [*column.ancestors, column]]
         return crumbs
@@ -184,7 +187,9 @@ class ViewBuilder:
             rows=self.rows(page.documents),
             pager=self.pager(column, page),
             total=len(self.site.documents),
-            downloads=[Link(f"下载 {ext.upper()}", self.url_of(self.layout.export_uri(column, ext))) for ext in ("csv", "json")],
+            downloads=[
+                Link(f"下载 {ext.upper()}", self.url_of(self.layout.export_uri(column, ext))) for ext in ("csv", "json")
+            ],
         )
 
     def document(self, document: Document) -> DocumentView:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from .fields import FieldReader, describe
@@ -16,7 +16,7 @@ from .yamlsource import Mapping, YamlError, load_yaml
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
-class ColumnKind(str, Enum):
+class ColumnKind(StrEnum):
     DOCUMENT_LIST = "文件列表"
     SINGLE_PAGE = "单页"
     GUIDE = "公开指南"
@@ -141,9 +141,7 @@ def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
             [Problem(display_path, None, "", "文件不存在", "一个描述机关和栏目的 catalog.yaml")]
         ) from None
     except YamlError as e:
-        raise InvalidInput(
-            [Problem(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")]
-        ) from e
+        raise InvalidInput([Problem(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")]) from e
     if not isinstance(data, Mapping):
         raise InvalidInput([Problem(display_path, 1, "", describe(data), "一个映射")])
     catalog = _read_catalog(FieldReader(data, display_path, problems), docs_dir)
@@ -152,9 +150,11 @@ def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
     return catalog
 
 
-def _required_texts(reader: FieldReader, keys: list[str], optional: tuple[str, ...] = ()) -> dict[str, str | None]:
+def _required_texts(reader: FieldReader, keys: list[str]) -> dict[str, str] | None:
+    """The texts of required keys, or None when one is missing (already reported)."""
     values = {key: reader.text(key) for key in keys}
-    return values if all(values[k] for k in keys if k not in optional) else {}
+    present = {key: value for key, value in values.items() if value is not None}
+    return present if len(present) == len(keys) else None
 
 
 def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
@@ -162,9 +162,7 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     taxonomy = load_taxonomy()
     extra = top.raw("主题分类补充")
     if isinstance(extra, dict):
-        taxonomy = taxonomy.with_extra_subjects(
-            {str(k): [str(v) for v in (vals or [])] for k, vals in extra.items()}
-        )
+        taxonomy = taxonomy.with_extra_subjects({str(k): [str(v) for v in (vals or [])] for k, vals in extra.items()})
     organ = _read_organ(top.mapping("机关"))
     guide = _read_guide(top.mapping("公开指南"))
     index_rule, index_pattern = _read_index_rule(top, organ)
@@ -202,19 +200,19 @@ def _read_organ(reader: FieldReader | None) -> Organ | None:
     if office_reader is not None:
         # Art. 12: the guide must give each of these; a missing one stops the build.
         office_reader.check_keys(OFFICE_KEYS, ["名称", "地址", "办公时间", "电话", "传真", "电子邮箱"])
-        values = _required_texts(office_reader, OFFICE_KEYS, optional=("邮政编码",))
+        values = _required_texts(office_reader, ["名称", "地址", "办公时间", "电话", "传真", "电子邮箱"])
         if values:
             office = Office(
-                name=values["名称"], address=values["地址"], postcode=values["邮政编码"],
+                name=values["名称"], address=values["地址"], postcode=office_reader.text("邮政编码"),
                 hours=values["办公时间"], phone=values["电话"], fax=values["传真"], email=values["电子邮箱"],
             )  # fmt: skip
-    values = _required_texts(reader, ORGAN_KEYS[:-1], optional=("邮政编码", "传真", "负责人"))
+    values = _required_texts(reader, ["名称", "机构代码", "地址", "办公时间", "电话", "网站"])
     if not values or office is None:
         return None
     return Organ(
-        name=values["名称"], code=values["机构代码"], address=values["地址"], postcode=values["邮政编码"],
-        hours=values["办公时间"], phone=values["电话"], fax=values["传真"], website=values["网站"],
-        head=values["负责人"], office=office,
+        name=values["名称"], code=values["机构代码"], address=values["地址"], postcode=reader.text("邮政编码"),
+        hours=values["办公时间"], phone=values["电话"], fax=reader.text("传真"), website=values["网站"],
+        head=reader.text("负责人"), office=office,
     )  # fmt: skip
 
 
@@ -224,22 +222,22 @@ def _read_guide(reader: FieldReader | None) -> GuideTexts | None:
     reader.check_keys(["编制说明", "主动公开", "依申请公开", "监督和救济"], ["主动公开", "依申请公开", "监督和救济"])
     proactive = reader.mapping("主动公开")
     request = reader.mapping("依申请公开")
-    p = r = {}
+    p = r = None
     if proactive is not None:
         proactive.check_keys(["公开范围", "公开方式", "公开时限"], ["公开范围", "公开方式", "公开时限"])
         p = _required_texts(proactive, ["公开范围", "公开方式", "公开时限"])
     if request is not None:
         keys = ["受理机构", "申请方式", "处理程序", "收费"]
         request.check_keys(keys, keys[:3])
-        r = _required_texts(request, keys, optional=("收费",))
+        r = _required_texts(request, keys[:3])
     remedies = reader.text("监督和救济")
-    if not p or not r or remedies is None:
+    if p is None or r is None or request is None or remedies is None:
         return None
     return GuideTexts(
         preface=reader.text("编制说明"),
         proactive_scope=p["公开范围"], proactive_channels=p["公开方式"], proactive_deadline=p["公开时限"],
         request_office=r["受理机构"], request_how=r["申请方式"], request_procedure=r["处理程序"],
-        request_fees=r["收费"], remedies=remedies,
+        request_fees=request.text("收费"), remedies=remedies,
     )  # fmt: skip
 
 
@@ -265,18 +263,27 @@ def _read_columns(
     columns: list[Column] = []
     slugs: set[str] = set()
     for item in reader.mapping_list(key):
+        _check_unique(item, seen, slugs)
         column = _read_column(item, parent, taxonomy, docs_dir)
         if column is None:
             continue
-        if column.code in seen:
-            item.problem("代码", f"栏目代码 '{column.code}' 重复（第 {seen[column.code]} 行已使用）", "每个栏目一个唯一代码")
-        seen[column.code] = item.line("代码")
-        if column.slug in slugs:
-            item.problem("路径", f"同级栏目路径 '{column.slug}' 重复", "同一级下各栏目的路径互不相同")
-        slugs.add(column.slug)
         column.children = _read_columns(item, "子栏目", column, taxonomy, docs_dir, seen)
         columns.append(column)
     return columns
+
+
+def _check_unique(item: FieldReader, seen: dict[str, int], sibling_slugs: set[str]) -> None:
+    """Codes are unique in the whole tree, URL segments among siblings."""
+    code, slug = item.raw("代码"), item.raw("路径")
+    if isinstance(code, str):
+        if code in seen:
+            item.problem("代码", f"栏目代码 '{code}' 重复（第 {seen[code]} 行已使用）", "每个栏目一个唯一代码")
+        seen.setdefault(code, item.line("代码"))
+    segment = slug if isinstance(slug, str) else code
+    if isinstance(segment, str):
+        if segment in sibling_slugs and isinstance(slug, str):
+            item.problem("路径", f"同级栏目路径 '{slug}' 重复", "同一级下各栏目的路径互不相同")
+        sibling_slugs.add(segment)
 
 
 def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, docs_dir: Path) -> Column | None:
@@ -299,8 +306,8 @@ def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, d
             item.problem("页面", f"类型为{kind_text}的栏目不使用「页面」", "仅单页、公开指南栏目填写")
         elif not (docs_dir / page_source).is_file():
             item.problem("页面", f"文件 content/{page_source} 不存在", "content/ 下已有的 Markdown 文件")
-    names = {k: item.text(k) for k in ("名称", "依据", "说明", "责任单位")}
-    if code is None or slug is None or kind is None or frequency is None or not all(names.values()):
+    names = _required_texts(item, ["名称", "依据", "说明", "责任单位"])
+    if code is None or slug is None or kind is None or frequency is None or names is None:
         return None
     return Column(
         code=code, slug=slug, name=names["名称"], basis=names["依据"], description=names["说明"],
@@ -314,4 +321,6 @@ def _check_unique_kinds(root: FieldReader, columns: list[Column]) -> None:
     for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY):
         found = [c.code for c in everything if c.kind is kind]
         if len(found) > 1:
-            root.problem("栏目", f"有 {len(found)} 个类型为{kind.value}的栏目（{'、'.join(found)}）", f"至多一个{kind.value}栏目")
+            root.problem(
+                "栏目", f"有 {len(found)} 个类型为{kind.value}的栏目（{'、'.join(found)}）", f"至多一个{kind.value}栏目"
+            )

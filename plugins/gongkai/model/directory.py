@@ -9,7 +9,19 @@ from typing import Any
 
 from .site import DisclosureSite
 
-CSV_HEADER = ["索引号", "名称", "内容概述", "生成日期", "发布日期", "发文机关", "发文字号", "主题分类", "文种", "栏目", "网址"]
+CSV_HEADER = [
+    "索引号",
+    "名称",
+    "内容概述",
+    "生成日期",
+    "发布日期",
+    "发文机关",
+    "发文字号",
+    "主题分类",
+    "文种",
+    "栏目",
+    "网址",
+]
 
 
 def directory_rows(site: DisclosureSite, url_of: dict[str, str]) -> list[dict[str, Any]]:

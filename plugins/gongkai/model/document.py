@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from .catalog import Catalog
 from .fields import FieldReader, describe
@@ -13,7 +14,18 @@ from .problems import ProblemList
 from .taxonomy import PUBLIC
 from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
 
-REQUIRED_FIELDS = ["标题", "索引号", "发文机关", "成文日期", "发布日期", "主题分类", "文种", "公开属性", "栏目", "内容概述"]
+REQUIRED_FIELDS = [
+    "标题",
+    "索引号",
+    "发文机关",
+    "成文日期",
+    "发布日期",
+    "主题分类",
+    "文种",
+    "公开属性",
+    "栏目",
+    "内容概述",
+]
 OPTIONAL_FIELDS = ["发文字号", "关键词", "附件"]
 
 # 示政发〔2024〕3号, or an order: 示例县人民政府令第3号
@@ -73,7 +85,9 @@ class Document:
         return (self.published, self.index_no)
 
 
-def read_document(path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList) -> Document | None:
+def read_document(
+    path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList
+) -> Document | None:
     """Parse one document file; every problem goes to `problems`."""
     try:
         text = path.read_text("utf-8")
@@ -100,7 +114,11 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     texts = {key: reader.text(key) for key in ("标题", "索引号", "发文机关", "内容概述", "发文字号", "主题分类")}
     index_no = texts["索引号"]
     if index_no is not None and not catalog.index_pattern.match(index_no):
-        reader.problem("索引号", f"'{index_no}' 不符合索引号规则", f"匹配 {catalog.index_rule}（{{机构代码}} 为 {catalog.organ.code}）")
+        reader.problem(
+            "索引号",
+            f"'{index_no}' 不符合索引号规则",
+            f"匹配 {catalog.index_rule}（{{机构代码}} 为 {catalog.organ.code}）",
+        )
     _check_doc_number(reader, texts["发文字号"])
     subject = texts["主题分类"]
     if subject is not None and (why := taxonomy.subject_problem(subject)):
@@ -115,11 +133,14 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     attachments = _read_attachments(reader, path, docs_dir)
     if len(reader.problems.errors) > errors_before:
         return None
+    # No new error means every required field was read: the casts only tell mypy.
+    title, issuer, summary = cast(str, texts["标题"]), cast(str, texts["发文机关"]), cast(str, texts["内容概述"])
     src_uri = path.relative_to(docs_dir).as_posix()
     return Document(
-        src_uri=src_uri, source_path=reader.path, title=texts["标题"], index_no=index_no,
-        issuer=texts["发文机关"], doc_number=texts["发文字号"], written=written, published=published,
-        subject=subject, kind=kind, disclosure=disclosure, column_codes=columns, summary=texts["内容概述"],
+        src_uri=src_uri, source_path=reader.path, title=title, index_no=cast(str, index_no),
+        issuer=issuer, doc_number=texts["发文字号"], written=cast(dt.date, written), published=cast(dt.date, published),
+        subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
+        column_codes=columns, summary=summary,
         keywords=keywords, attachments=attachments, index_line=reader.line("索引号"), column_line=reader.line("栏目"),
     )  # fmt: skip
 
@@ -130,7 +151,11 @@ def _check_doc_number(reader: FieldReader, number: str | None) -> None:
     if WRONG_BRACKETS.search(number):
         reader.problem("发文字号", f"'{number}' 的年份用了错误的括号", "六角括号〔〕，如 示政发〔2024〕3号")
     else:
-        reader.problem("发文字号", f"'{number}' 不是发文字号的格式", "机关代字〔年份〕序号号，如 示政发〔2024〕3号，或 示例县人民政府令第3号")
+        reader.problem(
+            "发文字号",
+            f"'{number}' 不是发文字号的格式",
+            "机关代字〔年份〕序号号，如 示政发〔2024〕3号，或 示例县人民政府令第3号",
+        )
 
 
 def _read_attachments(reader: FieldReader, path: Path, docs_dir: Path) -> list[Attachment]:
@@ -157,18 +182,30 @@ def _read_attachments(reader: FieldReader, path: Path, docs_dir: Path) -> list[A
     return attachments
 
 
-def _attachment(reader: FieldReader, index: int, path: Path, docs_dir: Path, file_name: str, name: str | None) -> Attachment | None:
+def _attachment(
+    reader: FieldReader, index: int, path: Path, docs_dir: Path, file_name: str, name: str | None
+) -> Attachment | None:
     target = (path.parent / file_name).resolve()
     field_name = f"附件[{index}].文件"
     line = reader.line("附件")
     if docs_dir.resolve() not in target.parents:
-        reader.problems.add(reader.path, line, field_name, f"'{file_name}' 指向 content/ 之外", "与文件放在一起的附件文件名")
+        reader.problems.add(
+            reader.path, line, field_name, f"'{file_name}' 指向 content/ 之外", "与文件放在一起的附件文件名"
+        )
         return None
     if not target.is_file():
-        reader.problems.add(reader.path, line, field_name, f"附件 '{file_name}' 不存在", f"{PurePosixPath(reader.path).parent}/ 下已有的文件")
+        reader.problems.add(
+            reader.path,
+            line,
+            field_name,
+            f"附件 '{file_name}' 不存在",
+            f"{PurePosixPath(reader.path).parent}/ 下已有的文件",
+        )
         return None
     if target.suffix.lower() == ".md":
-        reader.problems.add(reader.path, line, field_name, f"'{file_name}' 是 Markdown 页面", "可下载的附件文件（PDF、Word、Excel 等）")
+        reader.problems.add(
+            reader.path, line, field_name, f"'{file_name}' 是 Markdown 页面", "可下载的附件文件（PDF、Word、Excel 等）"
+        )
         return None
     return Attachment(
         src_uri=target.relative_to(docs_dir.resolve()).as_posix(),

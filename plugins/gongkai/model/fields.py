@@ -64,9 +64,7 @@ class FieldReader:
                 self.problem(key, f"未知字段「{key}」", "以下字段之一：" + "、".join(allowed))
         for key in required:
             if key not in self.data:
-                self.problems.add(
-                    self.path, self.data.line, self.name(key), "缺少必填字段", f"填写「{key}」"
-                )
+                self.problems.add(self.path, self.data.line, self.name(key), "缺少必填字段", f"填写「{key}」")
 
     def raw(self, key: str) -> Any:
         return self.data.get(key)
@@ -75,7 +73,7 @@ class FieldReader:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, (dict, list)) or isinstance(value, bool):
+        if isinstance(value, (dict, list, bool)):
             self.problem(key, f"{describe(value)}", "一段文字")
             return None
         text = str(value).strip()

@@ -125,10 +125,14 @@ def _check_columns(documents: list[Document], catalog: Catalog, problems: Proble
                 found = f"栏目 '{code}'（{column.name}）的类型是{column.kind.value}，不列出文件"
             else:
                 continue
-            problems.add(document.source_path, document.column_line, "栏目", found, "以下栏目代码之一：" + "、".join(listing))
+            problems.add(
+                document.source_path, document.column_line, "栏目", found, "以下栏目代码之一：" + "、".join(listing)
+            )
 
 
-def _orphan_files(root: Path, docs_dir: Path, documents: list[Document], project_dir: Path, problems: ProblemList) -> set[str]:
+def _orphan_files(
+    root: Path, docs_dir: Path, documents: list[Document], project_dir: Path, problems: ProblemList
+) -> set[str]:
     """Files among the documents that no document names: kept out, and reported."""
     if not root.is_dir():
         return set()

@@ -32,11 +32,15 @@ def plan_pages(site: DisclosureSite, layout: Layout, docs_dir: Path) -> dict[str
             listing = site.pages_of(site.documents_in(column))
             for page in listing:
                 view = partial(ViewBuilder.column_page, column=column, page=page)
-                pages[layout.column_uri(column, page.number)] = GeneratedPage(_numbered(column.name, page.number), "", view)
+                pages[layout.column_uri(column, page.number)] = GeneratedPage(
+                    _numbered(column.name, page.number), "", view
+                )
         elif column.kind is ColumnKind.DIRECTORY:
             for page in site.pages_of(site.documents):
-                view = partial(ViewBuilder.directory, column=column, page=page)
-                pages[layout.column_uri(column, page.number)] = GeneratedPage(_numbered(column.name, page.number), "", view)
+                directory = partial(ViewBuilder.directory, column=column, page=page)
+                pages[layout.column_uri(column, page.number)] = GeneratedPage(
+                    _numbered(column.name, page.number), "", directory
+                )
         else:
             # 单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide).
             body = (docs_dir / column.page_source).read_text("utf-8") if column.page_source else ""

@@ -14,7 +14,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ...model.catalog import ColumnKind
 from ...model.directory import directory_csv, directory_json, directory_rows
@@ -85,10 +87,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             page.meta.setdefault("title", self._title(page))
         return None
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict | None:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         view = self._view(page)
         if view is not None:
-            context["gongkai"] = view
+            context["gongkai"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -151,4 +155,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         rows = directory_rows(self.site, self.urls)
         for column in self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
             files.append(File.generated(config, self.layout.export_uri(column, "csv"), content=directory_csv(rows)))
-            files.append(File.generated(config, self.layout.export_uri(column, "json"), content=directory_json(self.site, rows)))
+            files.append(
+                File.generated(config, self.layout.export_uri(column, "json"), content=directory_json(self.site, rows))
+            )

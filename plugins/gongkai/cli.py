@@ -1,0 +1,89 @@
+"""The `gongkai` command: build and serve the site (later: check, review, new, import)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs and Material print migration banners on every run; editors need none.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gongkai", description="政府信息公开专栏 静态站点生成器")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="构建完整站点（页面、附件、公开目录、搜索索引）")
+    build.add_argument("-d", "--site-dir", help="输出目录（默认 mkdocs.yml 中的 site_dir）")
+    build.add_argument("--strict", action="store_true", help="警告也视为错误（CI 中使用）")
+
+    serve = commands.add_parser("serve", help="构建并在本机预览，文件改动后自动重新构建")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
+    serve.add_argument("--strict", action="store_true", help="警告也视为错误")
+
+    args = parser.parse_args(argv)
+    _configure_logging()
+    try:
+        if args.command == "build":
+            return _build(args)
+        return _serve(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _configure_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    options: dict[str, Any] = {"strict": True} if args.strict else {}
+    if args.site_dir:
+        options["site_dir"] = str(Path(args.site_dir).resolve())
+    try:
+        config = load_config(args.config_file, **options)
+        build(config)
+    except PluginError as e:
+        print(f"构建失败：{e}", file=sys.stderr)
+        return 1
+    except (ConfigurationError, Abort):
+        # MkDocs has already logged the reason.
+        print("构建失败，原因见上方的错误信息。", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    options: dict[str, Any] = {"strict": True} if args.strict else {}
+    config_dir = Path(args.config_file).resolve().parent
+    try:
+        serve(
+            args.config_file,
+            dev_addr=args.dev_addr,
+            watch=[str(config_dir / "catalog.yaml")],
+            **options,
+        )
+    except (PluginError, ConfigurationError, Abort) as e:
+        print(f"预览失败：{e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

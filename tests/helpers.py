@@ -1,0 +1,121 @@
+"""Build small real sites in a temporary folder and read their HTML."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ORGAN_CODE = "11330000TEST00001X"
+
+MKDOCS_YML = """\
+site_name: 测试县人民政府
+docs_dir: content
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  - gongkai/disclosure
+"""
+
+
+def front_matter(**fields: object) -> str:
+    """A document's front matter; list values are written as YAML flow lists."""
+    lines = []
+    for key, value in fields.items():
+        if isinstance(value, list):
+            value = "[" + ", ".join(str(v) for v in value) + "]"
+        lines.append(f"{key}: {value}")
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def document(seq: int = 1, year: int = 2024, body: str = "正文。", **overrides: object) -> str:
+    fields: dict[str, object] = {
+        "标题": f"测试县人民政府关于第{seq}号事项的通知",
+        "索引号": f"{ORGAN_CODE}/{year}-{seq:05d}",
+        "发文机关": "测试县人民政府",
+        "发文字号": f"测政发〔{year}〕{seq}号",
+        "成文日期": f"{year}-03-01",
+        "发布日期": f"{year}-03-{min(28, 1 + seq % 27):02d}",
+        "主题分类": "综合政务\\政务公开",
+        "文种": "通知",
+        "公开属性": "主动公开",
+        "栏目": ["gfxwj"],
+        "内容概述": f"关于第{seq}号事项的通知。",
+    }
+    for key, value in overrides.items():
+        if value is None:
+            fields.pop(key, None)
+        else:
+            fields[key] = value
+    return front_matter(**fields) + "\n" + body + "\n"
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, "utf-8")
+        return path
+
+    def add_document(self, relative: str, text: str) -> Path:
+        return self.write(f"content/wj/{relative}", text)
+
+    def build(self) -> Path:
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+        build(config)
+        return self.site
+
+    def build_errors(self, caplog) -> list[str]:
+        """Build expecting failure; return the logged error messages."""
+        caplog.set_level(logging.ERROR, logger="mkdocs")
+        try:
+            self.build()
+        except Abort:
+            return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+        raise AssertionError("the build succeeded but was expected to fail")
+
+    def html(self, url_path: str) -> HTMLParser:
+        path = self.site / url_path
+        if path.is_dir() or url_path.endswith("/"):
+            path = path / "index.html"
+        return HTMLParser(path.read_text("utf-8"))
+
+
+def make_project(tmp_path: Path, documents: dict[str, str] | None = None) -> Project:
+    project = Project(tmp_path / "project")
+    project.root.mkdir()
+    project.write("mkdocs.yml", MKDOCS_YML)
+    shutil.copy(FIXTURES / "catalog.yaml", project.root / "catalog.yaml")
+    project.write("content/index.md", "# 首页\n\n欢迎。\n")
+    project.write("content/pages/jgzn.md", "## 主要职能\n\n负责全县行政工作。\n")
+    for relative, text in (documents or {}).items():
+        project.add_document(relative, text)
+    return project
+
+
+def texts(tree: HTMLParser, selector: str) -> list[str]:
+    return [node.text(strip=True) for node in tree.css(selector)]
