@@ -15,3 +15,17 @@ from helpers import Project, make_project  # noqa: E402
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return make_project(tmp_path)
+
+
+REPO = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own sample site (示例县人民政府), built once per test run."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = tmp_path_factory.mktemp("sample") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    return site_dir

@@ -44,7 +44,10 @@ def test_a_missing_guide_element_is_named(tmp_path):
 def test_unknown_key_duplicate_code_and_bad_frequency_reported_together(tmp_path):
     text = FIXTURE.read_text("utf-8")
     text = text.replace("    - 代码: gkml\n", "    - 代码: zn\n", 1)
-    text = text.replace("      更新频率: 每年\n      责任单位: 办公室\n      类型: 公开指南", "      更新频率: 每天\n      责任单位: 办公室\n      类型: 公开指南")
+    text = text.replace(
+        "      更新频率: 每年\n      责任单位: 办公室\n      类型: 公开指南",
+        "      更新频率: 每天\n      责任单位: 办公室\n      类型: 公开指南",
+    )
     text = text.replace("  每页条数: 3\n", "  每页条数: 3\n  颜色: 红\n")
     found = messages(tmp_path, text)
     assert "catalog.yaml:31: 专栏.颜色: 未知字段「颜色」；应为：以下字段之一：名称、路径、说明、每页条数、栏目" in found
@@ -70,4 +73,6 @@ def test_broken_yaml(tmp_path):
 def test_invalid_index_rule(tmp_path):
     text = FIXTURE.read_text("utf-8").replace("'^{机构代码}/\\d{4}-\\d{5}$'", "'^{机构代码}/(\\d{4}'")
     found = messages(tmp_path, text)
-    assert len(found) == 1 and found[0].startswith("catalog.yaml:16: 索引号规则: '^{机构代码}/(\\d{4}' 不是合法的正则表达式")
+    assert len(found) == 1 and found[0].startswith(
+        "catalog.yaml:16: 索引号规则: '^{机构代码}/(\\d{4}' 不是合法的正则表达式"
+    )

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from helpers import ORGAN_CODE, document, make_project
 
 from gongkai.model.problems import InvalidInput
 from gongkai.model.site import load_site
+from helpers import ORGAN_CODE, document, make_project
 
 
 def load(project):
@@ -107,9 +107,7 @@ def test_duplicate_index_number_names_both_files(tmp_path: Path):
 
 
 def test_missing_attachment_and_publication_before_writing(tmp_path: Path):
-    project = make_project(
-        tmp_path, {"2024/00001.md": document(1, 发布日期="2024-02-01", 附件=["00001-fj1.pdf"])}
-    )
+    project = make_project(tmp_path, {"2024/00001.md": document(1, 发布日期="2024-02-01", 附件=["00001-fj1.pdf"])})
     assert errors(project) == [
         "content/wj/2024/00001.md:7: 发布日期: '2024-02-01' 早于成文日期 '2024-03-01'；应为：不早于成文日期的日期",
         "content/wj/2024/00001.md:13: 附件[1].文件: 附件 '00001-fj1.pdf' 不存在；应为：content/wj/2024/ 下已有的文件",

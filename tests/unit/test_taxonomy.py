@@ -17,7 +17,23 @@ def test_subject_problems_say_what_is_wrong():
 
 def test_fifteen_official_kinds_are_accepted():
     kinds = load_taxonomy().kinds
-    for kind in "决议 决定 命令 公报 公告 通告 意见 通知 通报 报告 请示 批复 议案 函 纪要".split():
+    for kind in [
+        "决议",
+        "决定",
+        "命令",
+        "公报",
+        "公告",
+        "通告",
+        "意见",
+        "通知",
+        "通报",
+        "报告",
+        "请示",
+        "批复",
+        "议案",
+        "函",
+        "纪要",
+    ]:
         assert kind in kinds
 
 

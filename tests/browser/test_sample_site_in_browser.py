@@ -1,0 +1,82 @@
+"""What a person sees on the served sample site."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_landing_page_shows_the_mandated_columns(page, base_url):
+    page.goto(base_url + "zwgk/")
+    assert page.title().startswith("政府信息公开")
+    cards = page.locator(".gk-card strong")
+    assert cards.all_inner_texts() == ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"]
+    assert page.get_by_role("navigation", name="当前位置").is_visible()
+
+
+def test_from_a_column_to_a_document_with_its_metadata(page, base_url):
+    page.goto(base_url + "zwgk/")
+    page.locator(".gk-card a", has_text="法定主动公开内容").click()
+    page.get_by_role("link", name=re.compile("^行政规范性文件$")).first.click()
+    assert page.locator("h1").first.inner_text() == "行政规范性文件"
+    first = page.locator("table.gk-list tbody tr a").first
+    title = first.inner_text()
+    first.click()
+    assert page.locator("#gk-title").inner_text() == title
+    metadata = page.locator("table.gk-meta")
+    assert metadata.is_visible()
+    for label in ("索引号", "主题分类", "发文机关", "成文日期", "发布日期", "内容概述"):
+        assert metadata.get_by_role("rowheader", name=label).is_visible()
+    assert page.locator(".gk-published").is_visible()
+
+
+def test_attachment_downloads_with_its_bytes(page, base_url, sample_site: Path):
+    page.goto(base_url + "zwgk/gkml/")
+    # Find a document with an attachment through the directory JSON the site ships.
+    import json
+
+    entries = json.loads((sample_site / "zwgk/gkml/gkml.json").read_text("utf-8"))["条目"]
+    for entry in entries:
+        page.goto(base_url + entry["网址"])
+        links = page.locator(".gk-attachments a")
+        if links.count():
+            break
+    else:
+        pytest.fail("no sample document with an attachment")
+    href = links.first.get_attribute("href")
+    with page.expect_download() as info:
+        links.first.click()
+    download = info.value
+    expected = (sample_site / entry["网址"] / href).resolve()
+    assert Path(download.path()).read_bytes() == expected.read_bytes()
+
+
+def test_menu_is_usable_with_the_keyboard(page, base_url):
+    page.goto(base_url)
+    target = None
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement && document.activeElement.textContent.trim()")
+        if focused == "政府信息公开":
+            target = page.evaluate("document.activeElement.href")
+            break
+    assert target, "Tab never reached the 政府信息公开 menu entry"
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.url.endswith("/zwgk/")
+    # A skip link lets keyboard users jump past the header.
+    page.goto(base_url + "zwgk/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className").startswith("md-skip")
+
+
+def test_no_request_leaves_the_local_server(page, base_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", "zwgk/", "zwgk/fdzdgknr/", "zwgk/zn/", "zwgk/gkml/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    foreign = [url for url in requests if not url.startswith((base_url, "data:", "blob:"))]
+    assert requests and foreign == []
