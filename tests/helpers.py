@@ -85,7 +85,7 @@ class Project:
         return self.write(f"content/wj/{relative}", text)
 
     def build(self) -> Path:
-        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site), strict=True)
         build(config)
         return self.site
 

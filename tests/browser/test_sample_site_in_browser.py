@@ -24,7 +24,7 @@ def test_from_a_column_to_a_document_with_its_metadata(page, base_url):
     first = page.locator("table.gk-list tbody tr a").first
     title = first.inner_text()
     first.click()
-    assert page.locator("#gk-title").inner_text() == title
+    assert page.locator("#gk-main").inner_text() == title
     metadata = page.locator("table.gk-meta")
     assert metadata.is_visible()
     for label in ("索引号", "主题分类", "发文机关", "成文日期", "发布日期", "内容概述"):

@@ -19,6 +19,7 @@ class GeneratedPage:
     title: str
     markdown: str
     make_view: Callable[[ViewBuilder], Any]
+    in_nav: bool = True  # pages 2, 3 … of a listing are reached from page 1, not the nav
 
     def view(self, builder: ViewBuilder) -> Any:
         return self.make_view(builder)
@@ -33,13 +34,13 @@ def plan_pages(site: DisclosureSite, layout: Layout, docs_dir: Path) -> dict[str
             for page in listing:
                 view = partial(ViewBuilder.column_page, column=column, page=page)
                 pages[layout.column_uri(column, page.number)] = GeneratedPage(
-                    _numbered(column.name, page.number), "", view
+                    _numbered(column.name, page.number), "", view, in_nav=page.number == 1
                 )
         elif column.kind is ColumnKind.DIRECTORY:
             for page in site.pages_of(site.documents):
                 directory = partial(ViewBuilder.directory, column=column, page=page)
                 pages[layout.column_uri(column, page.number)] = GeneratedPage(
-                    _numbered(column.name, page.number), "", directory
+                    _numbered(column.name, page.number), "", directory, in_nav=page.number == 1
                 )
         else:
             # 单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide).

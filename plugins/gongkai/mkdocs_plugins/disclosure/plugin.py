@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ...model.catalog import ColumnKind
@@ -28,6 +29,9 @@ from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
 
 log = get_plugin_logger(__name__)
+
+# The id of each page's main heading in the templates: the target of the skip link.
+MAIN_ANCHOR = "gk-main"
 
 
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
@@ -75,7 +79,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                     f"content/{src_uri}: 与生成的栏目页面「{page.title}」路径冲突；"
                     f"应删除或移走这个文件（{self.site.catalog.root_slug}/ 下的页面由 catalog.yaml 生成）"
                 )
-            files.append(File.generated(config, src_uri, content=page.markdown))
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
         self.urls = {f.src_uri: f.url for f in files}
         self._add_exports(files, config)
         return files
@@ -93,6 +98,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         view = self._view(page)
         if view is not None:
             context["gongkai"] = view  # type: ignore[typeddict-unknown-key]
+            if not page.toc:
+                # Material renders its skip link only towards the first TOC entry.
+                page.toc = TableOfContents([AnchorLink("正文", MAIN_ANCHOR, 1)])
+                page.meta.setdefault("hide", []).append("toc")
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
