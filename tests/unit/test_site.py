@@ -139,3 +139,10 @@ def test_attachment_metadata(tmp_path: Path):
     (attachment,) = load(project).documents[0].attachments
     assert (attachment.name, attachment.file_type, attachment.size_label) == ("实施办法全文", "PDF 文档", "2.0 KB")
     assert attachment.src_uri == "wj/2024/00001-fj1.pdf"
+
+
+def test_document_numbers_in_simplified_and_traditional_script_and_orders(tmp_path: Path):
+    numbers = ["示政发〔2024〕3号", "示政發〔2024〕3號", "示例县人民政府令第3号"]
+    docs = {f"2024/{n:05d}.md": document(n, 发文字号=number) for n, number in enumerate(numbers, start=1)}
+    site = load(make_project(tmp_path, docs))
+    assert sorted(d.doc_number for d in site.documents) == sorted(numbers)
