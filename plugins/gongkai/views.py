@@ -48,7 +48,7 @@ class Pager:
     page: ListingPage
     previous_url: str | None
     next_url: str | None
-    page_urls: list[Link]
+    page_links: list[Link | None]  # None: a gap of pages not linked
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class ViewBuilder:
             page=page,
             previous_url=self.column_url(column, page.number - 1) if page.has_previous else None,
             next_url=self.column_url(column, page.number + 1) if page.has_next else None,
-            page_urls=[Link(str(n), self.column_url(column, n)) for n in range(1, page.count + 1)],
+            page_links=[Link(str(n), self.column_url(column, n)) if n else None for n in page.window()],
         )
 
     def landing(self) -> LandingView:

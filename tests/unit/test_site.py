@@ -146,3 +146,14 @@ def test_document_numbers_in_simplified_and_traditional_script_and_orders(tmp_pa
     docs = {f"2024/{n:05d}.md": document(n, 发文字号=number) for n, number in enumerate(numbers, start=1)}
     site = load(make_project(tmp_path, docs))
     assert sorted(d.doc_number for d in site.documents) == sorted(numbers)
+
+
+def test_pager_window_is_bounded_whatever_the_number_of_pages():
+    from gongkai.model.site import ListingPage
+
+    assert ListingPage(1, 1, []).window() == [1]
+    assert ListingPage(1, 4, []).window() == [1, 2, 3, 4]
+    assert ListingPage(1, 100, []).window() == [1, 2, 3, None, 100]
+    assert ListingPage(50, 100, []).window() == [1, None, 48, 49, 50, 51, 52, None, 100]
+    assert ListingPage(99, 100, []).window() == [1, None, 97, 98, 99, 100]
+    assert max(len(ListingPage(n, 1000, []).window()) for n in range(1, 1001)) == 9

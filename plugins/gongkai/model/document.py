@@ -29,7 +29,7 @@ REQUIRED_FIELDS = [
 OPTIONAL_FIELDS = ["发文字号", "关键词", "附件"]
 
 # 示政发〔2024〕3号, or an order: 示例县人民政府令第3号 (號 in documents written in traditional script)
-DOC_NUMBER_PATTERN = re.compile(r"^\S+〔\d{4}〕\d+[号號]$|^\S*[令]第\d+[号號]$")
+DOC_NUMBER_PATTERN = re.compile(r"^\S+〔\d{4}〕\d+[号號]$|^\S*令第\d+[号號]$")
 WRONG_BRACKETS = re.compile(r"[\[【（(]\d{4}[\]】）)]")
 
 ATTACHMENT_TYPES = {

@@ -36,6 +36,20 @@ class ListingPage:
     def has_next(self) -> bool:
         return self.number < self.count
 
+    def window(self, radius: int = 2) -> list[int | None]:
+        """Page numbers to link: first, last and `radius` around this one; None marks a gap.
+
+        Bounded, so a listing page's size does not grow with the number of pages.
+        """
+        shown = {1, self.count, *range(self.number - radius, self.number + radius + 1)}
+        numbers = sorted(n for n in shown if 1 <= n <= self.count)
+        result: list[int | None] = []
+        for number in numbers:
+            if result and number - (result[-1] or 0) > 1:
+                result.append(None)
+            result.append(number)
+        return result
+
 
 @dataclass
 class DisclosureSite:

@@ -65,20 +65,23 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None or self.layout is None:
             return None
-        for src_uri in self.site.unpublished_files:
-            if file := files.get_file_from_path(src_uri):
-                files.remove(file)
+        # Whatever is not to be published leaves the build here, before any page exists.
+        files = Files([f for f in files if f.src_uri not in self.site.unpublished_files])
         self.document_uris = {d.src_uri: d for d in self.site.documents}
-        for src_uri in self.document_uris:
-            files.get_file_from_path(src_uri).inclusion = InclusionLevel.NOT_IN_NAV  # type: ignore[union-attr]
+        for file in files:
+            if file.src_uri in self.document_uris:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from listings, not the nav
         docs_dir = Path(config.docs_dir)
         self.generated = plan_pages(self.site, self.layout, docs_dir)
+        # Check every clash before adding: each append resets the lookup index of Files.
+        existing = {f.src_uri for f in files}
         for src_uri, page in self.generated.items():
-            if files.get_file_from_path(src_uri) is not None:
+            if src_uri in existing:
                 raise PluginError(
                     f"content/{src_uri}: 与生成的栏目页面「{page.title}」路径冲突；"
                     f"应删除或移走这个文件（{self.site.catalog.root_slug}/ 下的页面由 catalog.yaml 生成）"
                 )
+        for src_uri, page in self.generated.items():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
         self.urls = {f.src_uri: f.url for f in files}
