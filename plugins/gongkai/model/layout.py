@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import Catalog, Column, ColumnKind
+from .catalog import Catalog, Column
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,3 @@ class Layout:
         if not column.children:
             return {column.name: self.column_uri(column)}
         return {column.name: [self.column_uri(column), *(self._nav_item(c) for c in column.children)]}
-
-    def pages_of_kind(self, kind: ColumnKind) -> list[Column]:
-        return self.catalog.columns_of_kind(kind)

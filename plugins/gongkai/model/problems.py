@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -46,9 +46,6 @@ class ProblemList:
     ) -> None:
         self._items.append(Problem(path, line, field, found, expected, severity))
 
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self._items.extend(problems)
-
     @property
     def errors(self) -> list[Problem]:
         return sorted(p for p in self._items if p.severity is Severity.ERROR)
@@ -56,12 +53,6 @@ class ProblemList:
     @property
     def warnings(self) -> list[Problem]:
         return sorted(p for p in self._items if p.severity is Severity.WARNING)
-
-    def __iter__(self) -> Iterator[Problem]:
-        return iter(sorted(self._items))
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 class InvalidInput(Exception):
