@@ -1,0 +1,70 @@
+"""The `gongkai` command: build, and serve with rebuild on change."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from helpers import document, make_project
+
+from gongkai.cli import main
+
+
+def test_build_writes_the_site_and_reports_progress(project, capsys):
+    for n in range(1, 21):
+        project.add_document(f"2024/{n:05d}.md", document(n))
+    os.chdir(project.root)
+    assert main(["build", "-d", str(project.site)]) == 0
+    assert (project.site / "zwgk/index.html").is_file()
+    err = capsys.readouterr().err
+    assert "文件页面 2/20" in err and "文件页面 20/20" in err
+
+
+def test_build_fails_with_the_problems_and_exit_code_1(project, capsys):
+    project.add_document("2024/00001.md", document(1, 发布日期="2024-3-5"))
+    assert main(["-f", str(project.root / "mkdocs.yml"), "build", "-d", str(project.site)]) == 1
+    err = capsys.readouterr().err
+    assert "content/wj/2024/00001.md:7: 发布日期: '2024-3-5' 不是有效日期" in err
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if body is not None and text in body:
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_builds_serves_on_loopback_and_rebuilds_on_change(project):
+    path = project.add_document("2024/00001.md", document(1, 标题="第一版标题"))
+    port = free_port()
+    command = [sys.executable, "-m", "gongkai.cli", "serve", "-a", f"127.0.0.1:{port}"]
+    log = (project.root / "serve.log").open("w")
+    server = subprocess.Popen(command, cwd=project.root, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/wj/2024/00001/"
+        assert wait_for(url, "第一版标题"), (project.root / "serve.log").read_text()
+        path.write_text(document(1, 标题="第二版标题"), "utf-8")
+        assert wait_for(url, "第二版标题"), (project.root / "serve.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
