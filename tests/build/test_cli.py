@@ -7,9 +7,8 @@ import sys
 import time
 import urllib.request
 
-from helpers import document, make_project
-
 from gongkai.cli import main
+from helpers import document
 
 
 def test_build_writes_the_site_and_reports_progress(project, capsys):

@@ -64,10 +64,22 @@ def test_single_page_and_guide(project):
     assert not (project.site / "pages").exists()  # the source renders only at its column's URL
     guide = project.html("zwgk/zn/")
     body = guide.body.text()
-    for element in ("测试县人民政府办公室", "测试县人民路1号205室", "0571-80000086", "0571-80000087", "gk@test.example.gov.cn"):
+    for element in (
+        "测试县人民政府办公室",
+        "测试县人民路1号205室",
+        "0571-80000086",
+        "0571-80000087",
+        "gk@test.example.gov.cn",
+    ):
         assert element in body
     headings = texts(guide, "h2")
-    assert headings[:5] == ["一、政府信息的分类与编排体系", "二、主动公开", "三、依申请公开", "四、政府信息公开工作机构", "五、监督和救济"]
+    assert headings[:5] == [
+        "一、政府信息的分类与编排体系",
+        "二、主动公开",
+        "三、依申请公开",
+        "四、政府信息公开工作机构",
+        "五、监督和救济",
+    ]
 
 
 def test_directory_page_and_downloads(project):
