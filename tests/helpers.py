@@ -119,3 +119,9 @@ def make_project(tmp_path: Path, documents: dict[str, str] | None = None) -> Pro
 
 def texts(tree: HTMLParser, selector: str) -> list[str]:
     return [node.text(strip=True) for node in tree.css(selector)]
+
+
+def scan_output(site_dir, needle: str) -> list[str]:
+    """Every output file whose bytes contain `needle` (HTML, JSON, CSV, sitemap, search index …)."""
+    encoded = needle.encode("utf-8")
+    return [str(p.relative_to(site_dir)) for p in site_dir.rglob("*") if p.is_file() and encoded in p.read_bytes()]

@@ -1,12 +1,6 @@
 """What must never be published, and page size that does not grow with the site."""
 
-from helpers import document, make_project
-
-
-def scan_output(site_dir, needle: str) -> list[str]:
-    """Every output file whose bytes contain `needle` (HTML, JSON, CSV, sitemap, search index …)."""
-    encoded = needle.encode("utf-8")
-    return [str(p.relative_to(site_dir)) for p in site_dir.rglob("*") if p.is_file() and encoded in p.read_bytes()]
+from helpers import document, make_project, scan_output
 
 
 def test_non_public_documents_and_their_attachments_appear_in_no_output_file(tmp_path):

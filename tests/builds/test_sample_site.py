@@ -4,7 +4,8 @@ from pathlib import Path
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
-from test_withholding_and_page_size import scan_output
+
+from helpers import scan_output
 
 REPO = Path(__file__).parents[2]
 
