@@ -71,14 +71,9 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
     options: dict[str, Any] = {"strict": True} if args.strict else {}
-    config_dir = Path(args.config_file).resolve().parent
     try:
-        serve(
-            args.config_file,
-            dev_addr=args.dev_addr,
-            watch=[str(config_dir / "catalog.yaml")],
-            **options,
-        )
+        # The plugin adds catalog.yaml to the watched files (on_serve).
+        serve(args.config_file, dev_addr=args.dev_addr, **options)
     except (PluginError, ConfigurationError, Abort) as e:
         print(f"预览失败：{e}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from .fields import FieldReader, describe
@@ -117,8 +118,12 @@ class Catalog:
         for column in self.columns:
             yield from column.walk()
 
+    @cached_property
+    def _by_code(self) -> dict[str, Column]:
+        return {c.code: c for c in self.walk()}
+
     def column(self, code: str) -> Column | None:
-        return next((c for c in self.walk() if c.code == code), None)
+        return self._by_code.get(code)
 
     def columns_of_kind(self, kind: ColumnKind) -> list[Column]:
         return [c for c in self.walk() if c.kind is kind]

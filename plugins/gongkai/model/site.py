@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .catalog import Catalog, Column, ColumnKind, load_catalog
@@ -64,8 +65,16 @@ class DisclosureSite:
         """Documents filed directly under a column, newest first."""
         return self.by_column.get(column.code, [])
 
+    @cached_property
+    def _tree_counts(self) -> dict[str, int]:
+        """Documents under each column and its sub-columns, each document counted once."""
+        return {
+            column.code: len({d.index_no for c in column.walk() for d in self.documents_in(c)})
+            for column in self.catalog.walk()
+        }
+
     def count_in_tree(self, column: Column) -> int:
-        return len({d.index_no for c in column.walk() for d in self.documents_in(c)})
+        return self._tree_counts[column.code]
 
     def is_empty(self, column: Column) -> bool:
         if column.kind in LISTING_KINDS:

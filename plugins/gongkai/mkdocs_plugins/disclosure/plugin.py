@@ -6,12 +6,14 @@ the hooks that move data between MkDocs and them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -24,7 +26,7 @@ from ...model.directory import directory_csv, directory_json, directory_rows
 from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
-from ...views import ViewBuilder
+from ...views import DocumentView, ViewBuilder
 from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
 
@@ -43,16 +45,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.document_uris: dict[str, Any] = {}
         self.urls: dict[str, str] = {}
+        self.views: ViewBuilder | None = None
+        self.catalog_path: Path | None = None
         self.written = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.catalog_path = project_dir / self.config.catalog
         try:
-            self.site = load_site(
-                project_dir / self.config.catalog, Path(config.docs_dir), self.config.documents_dir, project_dir
-            )
+            self.site = load_site(self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir)
         except InvalidInput as e:
             raise PluginError(str(e)) from e
         for warning in self.site.warnings:
@@ -85,14 +88,19 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
         self.urls = {f.src_uri: f.url for f in files}
+        self.views = ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
         self._add_exports(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        view = self._view(page)
-        if view is not None:
-            page.meta["template"] = view.template
-            page.meta.setdefault("title", self._title(page))
+        src_uri = page.file.src_uri
+        if src_uri in self.generated:
+            generated = self.generated[src_uri]
+            page.meta["template"] = generated.template
+            page.meta.setdefault("title", generated.title)
+        elif src_uri in self.document_uris:
+            page.meta["template"] = DocumentView.template
+            page.meta.setdefault("title", self.document_uris[src_uri].title)
         return None
 
     def on_page_context(
@@ -106,6 +114,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 page.toc = TableOfContents([AnchorLink("正文", MAIN_ANCHOR, 1)])
                 page.meta.setdefault("hide", []).append("toc")
         return context
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
+        # The catalog lives beside mkdocs.yml, outside docs_dir: watch it too.
+        if self.catalog_path is not None:
+            server.watch(str(self.catalog_path))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.src_uri in self.document_uris:
@@ -126,23 +139,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     # -- helpers --------------------------------------------------------------
 
-    def _views(self) -> ViewBuilder:
-        assert self.site is not None and self.layout is not None
-        return ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
-
     def _view(self, page: Page) -> Any:
         src_uri = page.file.src_uri
+        if self.views is None:
+            return None
         if src_uri in self.generated:
-            return self.generated[src_uri].view(self._views())
+            return self.generated[src_uri].make_view(self.views)
         if src_uri in self.document_uris:
-            return self._views().document(self.document_uris[src_uri])
+            return self.views.document(self.document_uris[src_uri])
         return None
-
-    def _title(self, page: Page) -> str:
-        src_uri = page.file.src_uri
-        if src_uri in self.generated:
-            return self.generated[src_uri].title
-        return self.document_uris[src_uri].title
 
     def _add_theme_files(self, config: MkDocsConfig) -> None:
         """Our templates sit after the site's custom_dir, so a site can override each one."""
