@@ -27,5 +27,11 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from mkdocs.config import load_config
 
     site_dir = tmp_path_factory.mktemp("sample") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
+        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
     return site_dir
+
+
+# The sample site's states (尚未生效, 失效 …) are asserted as of this day.
+SAMPLE_AS_OF = "2026-11-23"

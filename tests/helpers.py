@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import textwrap
@@ -15,6 +16,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGAN_CODE = "11330000TEST00001X"
+# Validity is computed as of this day in every test build, so results never depend on the clock.
+AS_OF = dt.date(2026, 11, 23)
 
 MKDOCS_YML = """\
 site_name: 测试县人民政府
@@ -24,7 +27,8 @@ theme:
   language: zh
   font: false
 plugins:
-  - gongkai/disclosure
+  - gongkai/disclosure:
+      as_of: "2026-11-23"
 """
 
 

@@ -21,12 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="构建完整站点（页面、附件、公开目录、搜索索引）")
     build.add_argument("-d", "--site-dir", help="输出目录（默认 mkdocs.yml 中的 site_dir）")
     build.add_argument("--strict", action="store_true", help="警告也视为错误（CI 中使用）")
+    build.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算文件有效性（默认今天），用于可复现的构建")
 
     serve = commands.add_parser("serve", help="构建并在本机预览，文件改动后自动重新构建")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
     serve.add_argument("--strict", action="store_true", help="警告也视为错误")
+    serve.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算文件有效性（默认今天）")
 
     args = parser.parse_args(argv)
+    if args.as_of:
+        os.environ["GONGKAI_AS_OF"] = args.as_of  # read by the disclosure plugin
     _configure_logging()
     try:
         if args.command == "build":

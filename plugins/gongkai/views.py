@@ -6,13 +6,25 @@ theme's `url` filter so links work from any page and offline from disk.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model.catalog import Column, ColumnKind, GuideTexts, Organ
+from .model.cleanup import CleanupItem, CleanupRecord, Decision
 from .model.document import Attachment, Document
-from .model.layout import Layout
+from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
 from .model.site import DisclosureSite, ListingPage
+from .model.validity import EventKind, State
+
+# CSS modifier of each state: the banner's look; its words carry the meaning.
+STATE_CLASSES = {
+    State.NOT_YET_EFFECTIVE: "pending",
+    State.IN_FORCE: "in-force",
+    State.AMENDED: "amended",
+    State.REPEALED: "repealed",
+    State.EXPIRED: "expired",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,59 @@ class DocumentRow:
     document: Document
     url: str
     column_names: list[str]
+    state: State | None = None
+    effective: dt.date | None = None  # 施行日期 (or 发布日期), for documents with a validity
+
+    @property
+    def state_class(self) -> str:
+        return STATE_CLASSES[self.state] if self.state else ""
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A published document named on another page: title and 发文字号 with its link."""
+
+    key: str
+    title: str
+    doc_number: str | None
+    url: str
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    link: DocumentLink
+    effective: dt.date
+    state: State
+    is_this: bool
+
+    @property
+    def state_class(self) -> str:
+        return STATE_CLASSES[self.state]
+
+
+@dataclass(frozen=True)
+class ValidityView:
+    """The validity of the document on its own page: state, banner facts, relations, versions."""
+
+    state: State
+    effective: dt.date
+    expires: dt.date | None
+    since: dt.date | None  # when the current state began (repeal, amendment, expiry, or entry into force)
+    by: DocumentLink | None  # the repealing or amending document
+    cleanup: Link | None  # the 清理 record whose decision ended the document's force
+    current: DocumentLink | None  # the version in force, when this one is amended
+    versions: list[VersionEntry]
+    relations: list[tuple[str, DocumentLink]]  # (修改 / 废止于 …, the other document)
+    as_of: dt.date
+    amended_how: str = "修改"  # 修改, or 替代 when a new text replaced this one
+
+    @property
+    def state_class(self) -> str:
+        return STATE_CLASSES[self.state]
+
+    @property
+    def repealed_on(self) -> dt.date | None:
+        return self.since if self.state is State.REPEALED else None
 
 
 @dataclass(frozen=True)
@@ -108,7 +173,69 @@ class DocumentView:
     breadcrumbs: list[Link]
     columns: list[Link]
     attachments: list[AttachmentLink]
+    validity: ValidityView | None = None
     template: str = "gongkai/document.html"
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The choices of the library's filter form, from the documents themselves."""
+
+    years: list[int]
+    issuers: list[str]
+    kinds: list[str]
+
+
+@dataclass(frozen=True)
+class LibraryView:
+    """A 文件库 list: 现行有效 (with the 尚未生效 ones on top) or 废止和失效."""
+
+    column: Column
+    breadcrumbs: list[Link]
+    section: str  # "current" or "ended"
+    rows: list[DocumentRow]
+    pending: list[DocumentRow]
+    pager: Pager
+    counts: dict[str, int]
+    other_section: Link
+    cleanups: Link | None
+    data_url: str
+    filters: FilterOptions
+    as_of: dt.date
+    template: str = "gongkai/library.html"
+
+
+@dataclass(frozen=True)
+class CleanupSummary:
+    record: CleanupRecord
+    url: str
+    counts: list[tuple[str, int]]  # (结论, 件数), in the order of Decision
+
+
+@dataclass(frozen=True)
+class CleanupIndexView:
+    column: Column
+    breadcrumbs: list[Link]
+    records: list[CleanupSummary]
+    libraries: list[Link]
+    template: str = "gongkai/cleanups.html"
+
+
+@dataclass(frozen=True)
+class CleanupRow:
+    item: CleanupItem
+    link: DocumentLink | None  # None: the document is not 主动公开 and is not named here
+
+
+@dataclass(frozen=True)
+class CleanupView:
+    column: Column
+    breadcrumbs: list[Link]
+    summary: CleanupSummary
+    rows: list[CleanupRow]  # published documents only
+    withheld_count: int  # decisions about documents that are not 主动公开: counted, not named
+    announcement: DocumentLink | None
+    template: str = "gongkai/cleanup.html"
 
 
 class ViewBuilder:
@@ -139,7 +266,24 @@ class ViewBuilder:
         return crumbs
 
     def rows(self, documents: list[Document]) -> list[DocumentRow]:
-        return [DocumentRow(d, self.url_of(d.src_uri), [c.name for c in self.site.columns_of(d)]) for d in documents]
+        return [self.row(d) for d in documents]
+
+    def row(self, document: Document) -> DocumentRow:
+        record = self.site.register.get(document.index_no)
+        return DocumentRow(
+            document=document,
+            url=self.url_of(document.src_uri),
+            column_names=[c.name for c in self.site.columns_of(document)],
+            state=self.site.state(document),
+            effective=record.effective if record is not None else None,
+        )
+
+    def document_link(self, key: str | None) -> DocumentLink | None:
+        """A link to a published document; None for one that is not 主动公开, which is never named."""
+        document = self.site.public_document(key) if key else None
+        if document is None:
+            return None
+        return DocumentLink(document.index_no, document.title, document.doc_number, self.url_of(document.src_uri))
 
     def pager(self, column: Column, page: ListingPage) -> Pager:
         return Pager(
@@ -199,4 +343,123 @@ class ViewBuilder:
             breadcrumbs=self.breadcrumbs(columns[0] if columns else None),
             columns=[Link(c.name, self.column_url(c)) for c in columns],
             attachments=[AttachmentLink(a, self.url_of(a.src_uri)) for a in document.attachments],
+            validity=self.validity(document),
+        )
+
+    def validity(self, document: Document) -> ValidityView | None:
+        register = self.site.register
+        record = register.get(document.index_no)
+        if record is None or not record.applies:
+            return None
+        as_of = register.as_of
+        state = record.state_on(as_of)
+        ending = record.ending(as_of)
+        since = ending.day if ending else (record.effective if state is State.IN_FORCE else None)
+        if state is State.NOT_YET_EFFECTIVE:
+            since = record.effective
+        cleanup = None
+        if ending is not None and ending.cleanup:
+            cleanup = self._cleanup_link(ending.cleanup)
+        current = None
+        if state is State.AMENDED:
+            current = self.document_link(register.current_version(record.key, as_of))
+        versions = [
+            VersionEntry(link, register[key].effective, register[key].state_on(as_of), key == record.key)
+            for key in record.versions
+            if (link := self.document_link(key))
+        ]
+        relations = [(kind.value, link) for kind, key in record.outgoing if (link := self.document_link(key))] + [
+            (kind.inverse, link) for kind, key in record.incoming if (link := self.document_link(key))
+        ]
+        return ValidityView(
+            state=state, effective=record.effective, expires=record.expires, since=since,
+            by=self.document_link(ending.by) if ending and ending.kind is not EventKind.EXPIRED else None,
+            cleanup=cleanup, current=current, versions=versions if len(versions) > 1 else [],
+            relations=relations, as_of=as_of,
+            amended_how=ending.relation.value if ending and ending.relation else "修改",
+        )  # fmt: skip
+
+    def _cleanup_link(self, record_key: str) -> Link | None:
+        columns = self.site.catalog.columns_of_kind(ColumnKind.CLEANUPS)
+        record = next((r for r in self.site.cleanups if r.key == record_key), None)
+        if not columns or record is None:
+            return None
+        return Link(record.title, self.url_of(self.layout.section_uri(columns[0], record.key)))
+
+    def library(self, column: Column, section: str, page: ListingPage) -> LibraryView:
+        sections = self.site.library_sections(column)
+        documents = [*sections["current"], *sections["pending"], *sections["ended"]]
+        cleanup_columns = self.site.catalog.columns_of_kind(ColumnKind.CLEANUPS)
+        if section == "current":
+            other = Link(ENDED_TITLE, self.url_of(self.layout.section_uri(column, ENDED_SECTION)))
+            pager = self.pager(column, page)
+        else:
+            other = Link(f"现行有效{column.category}", self.column_url(column))
+            pager = self._section_pager(column, ENDED_SECTION, page)
+        return LibraryView(
+            column=column,
+            breadcrumbs=self.breadcrumbs(column)[: -1 if section == "current" else None],
+            section=section,
+            rows=self.rows(page.documents),
+            pending=self.rows(sections["pending"]) if section == "current" and page.number == 1 else [],
+            pager=pager,
+            counts={name: len(docs) for name, docs in sections.items()},
+            other_section=other,
+            cleanups=Link(cleanup_columns[0].name, self.column_url(cleanup_columns[0])) if cleanup_columns else None,
+            data_url=self.url_of(self.layout.library_data_uri(column)),
+            filters=FilterOptions(
+                years=sorted({d.written.year for d in documents}, reverse=True),
+                issuers=sorted({d.issuer for d in documents}),
+                kinds=sorted({d.kind for d in documents}),
+            ),
+            as_of=self.site.as_of,
+        )
+
+    def _section_pager(self, column: Column, section: str, page: ListingPage) -> Pager:
+        def url(n: int) -> str:
+            return self.url_of(self.layout.section_uri(column, section, n))
+
+        return Pager(
+            page=page,
+            previous_url=url(page.number - 1) if page.has_previous else None,
+            next_url=url(page.number + 1) if page.has_next else None,
+            page_links=[Link(str(n), url(n)) if n else None for n in page.window()],
+        )
+
+    def cleanup_summary(self, column: Column, record: CleanupRecord) -> CleanupSummary:
+        return CleanupSummary(
+            record=record,
+            url=self.url_of(self.layout.section_uri(column, record.key)),
+            counts=[(d.value, record.count(d)) for d in Decision],
+        )
+
+    def cleanups(self, column: Column) -> CleanupIndexView:
+        libraries = self.site.catalog.columns_of_kind(ColumnKind.LIBRARY)
+        return CleanupIndexView(
+            column=column,
+            breadcrumbs=self.breadcrumbs(column)[:-1],
+            records=[self.cleanup_summary(column, r) for r in self.site.cleanups],
+            libraries=[Link(c.name, self.column_url(c)) for c in libraries],
+        )
+
+    def cleanup(self, column: Column, record: CleanupRecord) -> CleanupView:
+        rows = []
+        withheld = 0
+        for item in record.items:
+            key, _ = self.site.register.lookup(item.target)
+            link = self.document_link(key)
+            if link is None:
+                withheld += 1
+            else:
+                rows.append(CleanupRow(item, link))
+        announcement = None
+        if record.announcement:
+            announcement = self.document_link(self.site.register.lookup(record.announcement)[0])
+        return CleanupView(
+            column=column,
+            breadcrumbs=self.breadcrumbs(column),
+            summary=self.cleanup_summary(column, record),
+            rows=rows,
+            withheld_count=withheld,
+            announcement=announcement,
         )

@@ -6,11 +6,11 @@ import pytest
 
 from gongkai.model.problems import InvalidInput
 from gongkai.model.site import load_site
-from helpers import ORGAN_CODE, document, make_project
+from helpers import AS_OF, ORGAN_CODE, document, make_project
 
 
 def load(project):
-    return load_site(project.root / "catalog.yaml", project.content, "wj", project.root)
+    return load_site(project.root / "catalog.yaml", project.content, "wj", project.root, as_of=AS_OF)
 
 
 def errors(project) -> list[str]:
@@ -70,7 +70,7 @@ def test_each_bad_field_is_reported_with_file_line_found_and_expected(tmp_path: 
         "content/wj/2024/00001.md:8: 主题分类: '卫生\\医药管理'：一级分类「卫生」不在国务院主题分类中；"
         "应为：国务院主题分类中的「一级\\二级」，如 卫生、体育\\医药管理",
         "content/wj/2024/00001.md:9: 文种: '便函' 不在可选值中；应为：以下之一：决议、决定、命令、令、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要、其他",
-        "content/wj/2024/00001.md:13: 来源: 未知字段「来源」；应为：以下字段之一：标题、索引号、发文机关、成文日期、发布日期、主题分类、文种、公开属性、栏目、内容概述、发文字号、关键词、附件",
+        "content/wj/2024/00001.md:13: 来源: 未知字段「来源」；应为：以下字段之一：标题、索引号、发文机关、成文日期、发布日期、主题分类、文种、公开属性、栏目、内容概述、发文字号、关键词、附件、施行日期、有效期至、有效期、废止日期、修改、废止、替代",
     ]
 
 
@@ -80,7 +80,7 @@ def test_unknown_column_is_an_error_after_the_fields_are_valid(tmp_path: Path):
     assert len(found) == 2
     assert (
         "content/wj/2024/00001.md:11: 栏目: 栏目代码 'nope' 在 catalog.yaml 中不存在；"
-        "应为：以下栏目代码之一：fdzdgknr、gfxwj、czxx"
+        "应为：以下栏目代码之一：fdzdgknr、gfxwj、czxx、wjk"
     ) in found
     assert any("栏目 'jgzn'（机构职能）的类型是单页，不列出文件" in m for m in found)
 

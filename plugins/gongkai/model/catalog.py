@@ -12,6 +12,7 @@ from pathlib import Path
 from .fields import FieldReader, describe
 from .problems import InvalidInput, Problem, ProblemList
 from .taxonomy import Taxonomy, load_taxonomy
+from .validity import Policy
 from .yamlsource import Mapping, YamlError, load_yaml
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -22,6 +23,8 @@ class ColumnKind(StrEnum):
     SINGLE_PAGE = "单页"
     GUIDE = "公开指南"
     DIRECTORY = "公开目录"
+    LIBRARY = "文件库"  # 规章库 or 行政规范性文件库: documents with their validity
+    CLEANUPS = "清理结果"  # the 清理 records, one page each
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class Column:
     kind: ColumnKind
     page_source: str | None
     prominent: bool
+    category: str | None = None  # 文件库 only: 规章 or 行政规范性文件
     parent: Column | None = None
     children: list[Column] = field(default_factory=list)
 
@@ -113,6 +117,7 @@ class Catalog:
     page_size: int
     columns: list[Column]
     taxonomy: Taxonomy
+    validity_policy: Policy = field(default_factory=Policy)
 
     def walk(self) -> Iterator[Column]:
         for column in self.columns:
@@ -131,9 +136,13 @@ class Catalog:
 
 ORGAN_KEYS = ["名称", "机构代码", "地址", "邮政编码", "办公时间", "电话", "传真", "网站", "负责人", "信息公开工作机构"]
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
-COLUMN_KEYS = ["代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "子栏目"]
+COLUMN_KEYS = [
+    "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "子栏目",
+]  # fmt: skip
+CATEGORIES = ["行政规范性文件", "规章"]  # the kinds the annual report counts
+VALIDITY_KEYS = ["有效期年限", "试行暂行年限", "到期提醒月数"]
 COLUMN_REQUIRED = ["代码", "名称", "依据", "说明", "更新频率", "责任单位", "类型"]
-TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充"]
+TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充", "文件效力"]
 
 
 def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
@@ -180,6 +189,7 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
         root.problem("路径", describe(root_slug), "小写字母开头的字母、数字或连字符，如 zwgk")
     columns = _read_columns(root, "栏目", None, taxonomy, docs_dir, seen={})
     _check_unique_kinds(root, columns)
+    policy = _read_policy(top.mapping("文件效力"))
     if organ is None or guide is None or index_pattern is None:
         return None
     return Catalog(
@@ -193,6 +203,25 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
         page_size=root.integer("每页条数", 20),
         columns=columns,
         taxonomy=taxonomy,
+        validity_policy=policy,
+    )
+
+
+def _read_policy(reader: FieldReader | None) -> Policy:
+    """Default validity periods: local rules (e.g. 5 years, 试行/暂行 2 years), so they are configured here."""
+    default = Policy()
+    if reader is None:
+        return default
+    reader.check_keys(VALIDITY_KEYS, [])
+    years = dict(default.years_by_category)
+    by_category = reader.mapping("有效期年限")
+    if by_category is not None:
+        by_category.check_keys(CATEGORIES, [])
+        years = {c: by_category.integer(c, 0) for c in CATEGORIES if c in by_category.data}
+    return Policy(
+        years_by_category=years,
+        provisional_years=reader.integer("试行暂行年限", default.provisional_years),
+        reminder_months=reader.integer("到期提醒月数", default.reminder_months),
     )
 
 
@@ -311,19 +340,24 @@ def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, d
             item.problem("页面", f"类型为{kind_text}的栏目不使用「页面」", "仅单页、公开指南栏目填写")
         elif not (docs_dir / page_source).is_file():
             item.problem("页面", f"文件 content/{page_source} 不存在", "content/ 下已有的 Markdown 文件")
+    category = item.choice("文件类别", CATEGORIES) if "文件类别" in item.data else None
+    if category is not None and kind is not ColumnKind.LIBRARY:
+        item.problem("文件类别", f"类型为{kind_text}的栏目不使用「文件类别」", "仅文件库栏目填写")
+    if kind is ColumnKind.LIBRARY:
+        category = category or CATEGORIES[0]
     names = _required_texts(item, ["名称", "依据", "说明", "责任单位"])
     if code is None or slug is None or kind is None or frequency is None or names is None:
         return None
     return Column(
         code=code, slug=slug, name=names["名称"], basis=names["依据"], description=names["说明"],
         frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
-        prominent=item.boolean("突出显示", False), parent=parent,
+        prominent=item.boolean("突出显示", False), category=category, parent=parent,
     )  # fmt: skip
 
 
 def _check_unique_kinds(root: FieldReader, columns: list[Column]) -> None:
     everything = [c for top in columns for c in top.walk()]
-    for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY):
+    for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY, ColumnKind.CLEANUPS):
         found = [c.code for c in everything if c.kind is kind]
         if len(found) > 1:
             root.problem(

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from .catalog import Column
 from .site import DisclosureSite
 
 CSV_HEADER = [
@@ -19,6 +20,7 @@ CSV_HEADER = [
     "发文字号",
     "主题分类",
     "文种",
+    "有效性",
     "栏目",
     "网址",
 ]
@@ -28,6 +30,7 @@ def directory_rows(site: DisclosureSite, url_of: dict[str, str]) -> list[dict[st
     """One row per 主动公开 document, newest first; `url_of` maps src_uri to its URL."""
     rows = []
     for document in site.documents:
+        state = site.state(document)
         rows.append(
             {
                 "索引号": document.index_no,
@@ -39,6 +42,7 @@ def directory_rows(site: DisclosureSite, url_of: dict[str, str]) -> list[dict[st
                 "发文字号": document.doc_number or "",
                 "主题分类": document.subject,
                 "文种": document.kind,
+                "有效性": state.value if state else "",
                 "栏目": [c.name for c in site.columns_of(document)],
                 "网址": url_of.get(document.src_uri, ""),
             }
@@ -61,3 +65,27 @@ def directory_json(site: DisclosureSite, rows: list[dict[str, Any]]) -> str:
     organ = site.catalog.organ
     payload = {"机关": organ.name, "机构代码": organ.code, "条目数": len(rows), "条目": rows}
     return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def library_json(site: DisclosureSite, column: Column, url_of: dict[str, str]) -> str:
+    """Every document of a 文件库 with its state: the data the library's filter form works on."""
+    rows = []
+    for section, documents in site.library_sections(column).items():
+        for document in documents:
+            record = site.register[document.index_no]
+            rows.append(
+                {
+                    "标题": document.title,
+                    "网址": url_of.get(document.src_uri, ""),
+                    "发文字号": document.doc_number or "",
+                    "发文机关": document.issuer,
+                    "文种": document.kind,
+                    "成文日期": document.written.isoformat(),
+                    "施行日期": record.effective.isoformat(),
+                    "有效期至": record.expires.isoformat() if record.expires else "",
+                    "有效性": record.state_on(site.as_of).value,
+                    "分组": section,
+                }
+            )
+    payload = {"栏目": column.name, "截至": site.as_of.isoformat(), "条目数": len(rows), "条目": rows}
+    return json.dumps(payload, ensure_ascii=False, indent=0)

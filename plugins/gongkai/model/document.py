@@ -12,6 +12,7 @@ from .catalog import Catalog
 from .fields import FieldReader, describe
 from .problems import ProblemList
 from .taxonomy import PUBLIC
+from .validity import Relation, RelationKind, ValidityFacts
 from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
 
 REQUIRED_FIELDS = [
@@ -26,7 +27,8 @@ REQUIRED_FIELDS = [
     "栏目",
     "内容概述",
 ]
-OPTIONAL_FIELDS = ["发文字号", "关键词", "附件"]
+VALIDITY_FIELDS = ["施行日期", "有效期至", "有效期", "废止日期", *(k.value for k in RelationKind)]
+OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", *VALIDITY_FIELDS]
 
 # 示政发〔2024〕3号, or an order: 示例县人民政府令第3号 (號 in documents written in traditional script)
 DOC_NUMBER_PATTERN = re.compile(r"^\S+〔\d{4}〕\d+[号號]$|^\S*令第\d+[号號]$")
@@ -73,6 +75,7 @@ class Document:
     summary: str
     keywords: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    validity: ValidityFacts = field(default_factory=ValidityFacts)
     index_line: int = 1
     column_line: int = 1
 
@@ -131,6 +134,7 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     columns = reader.text_list("栏目")
     keywords = reader.text_list("关键词")
     attachments = _read_attachments(reader, path, docs_dir)
+    validity = _read_validity(reader, written, published)
     if len(reader.problems.errors) > errors_before:
         return None
     # No new error means every required field was read: the casts only tell mypy.
@@ -141,8 +145,31 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
         issuer=issuer, doc_number=texts["发文字号"], written=cast(dt.date, written), published=cast(dt.date, published),
         subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
         column_codes=columns, summary=summary,
-        keywords=keywords, attachments=attachments, index_line=reader.line("索引号"), column_line=reader.line("栏目"),
+        keywords=keywords, attachments=attachments, validity=validity,
+        index_line=reader.line("索引号"), column_line=reader.line("栏目"),
     )  # fmt: skip
+
+
+def _read_validity(reader: FieldReader, written: dt.date | None, published: dt.date | None) -> ValidityFacts:
+    effective, expires, repealed_on = reader.date("施行日期"), reader.date("有效期至"), reader.date("废止日期")
+    years = (reader.integer("有效期", 0) or None) if "有效期" in reader.data else None  # whole years
+    if written and effective and effective < written:
+        reader.problem("施行日期", f"'{effective}' 早于成文日期 '{written}'", "不早于成文日期的日期")
+    if expires and years:
+        reader.problem("有效期", f"同时填写了有效期至（{expires}）和有效期（{years} 年）", "二者只填一个")
+    start = effective or published
+    if expires and start and expires < start:
+        which = "施行日期" if effective else "发布日期"
+        reader.problem("有效期至", f"'{expires}' 早于{which} '{start}'", f"不早于{which}的日期")
+    if written and repealed_on and repealed_on < written:
+        reader.problem("废止日期", f"'{repealed_on}' 早于成文日期 '{written}'", "不早于成文日期的日期")
+    relations = tuple(
+        Relation(kind, target, reader.line(kind.value))
+        for kind in RelationKind
+        for target in reader.text_list(kind.value)
+    )
+    lines = {name: reader.line(name) for name in VALIDITY_FIELDS if name in reader.data}
+    return ValidityFacts(effective, expires, years, repealed_on, relations, lines)
 
 
 def _check_doc_number(reader: FieldReader, number: str | None) -> None:

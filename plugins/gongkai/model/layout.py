@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import Catalog, Column
+from .catalog import Catalog, Column, ColumnKind
+
+# A library's second list: what is no longer in force.
+ENDED_SECTION = "fzsx"
+ENDED_TITLE = "废止和失效"
 
 
 @dataclass(frozen=True)
@@ -25,15 +29,25 @@ class Layout:
         base = f"{self.catalog.root_slug}/{column.slug_path}"
         return f"{base}/index.md" if page_number == 1 else f"{base}/{page_number}/index.md"
 
+    def section_uri(self, column: Column, section: str, page_number: int = 1) -> str:
+        """A page of a column beyond its own list: a library's 废止和失效 list, one 清理 record."""
+        base = f"{self.catalog.root_slug}/{column.slug_path}/{section}"
+        return f"{base}/index.md" if page_number == 1 else f"{base}/{page_number}/index.md"
+
     def export_uri(self, column: Column, extension: str) -> str:
         """The 公开目录 downloads, beside the directory page."""
         return f"{self.catalog.root_slug}/{column.slug_path}/gkml.{extension}"
+
+    def library_data_uri(self, column: Column) -> str:
+        """A 文件库's documents with their states, for the filter form of its pages."""
+        return f"{self.catalog.root_slug}/{column.slug_path}/wjk.json"
 
     def nav(self) -> dict[str, list[Any]]:
         """The column tree in MkDocs `nav` form: the section index first, then columns."""
         return {self.catalog.root_name: [self.landing_uri, *(self._nav_item(c) for c in self.catalog.columns)]}
 
     def _nav_item(self, column: Column) -> dict[str, Any]:
-        if not column.children:
+        extra = [{ENDED_TITLE: self.section_uri(column, ENDED_SECTION)}] if column.kind is ColumnKind.LIBRARY else []
+        if not column.children and not extra:
             return {column.name: self.column_uri(column)}
-        return {column.name: [self.column_uri(column), *(self._nav_item(c) for c in column.children)]}
+        return {column.name: [self.column_uri(column), *extra, *(self._nav_item(c) for c in column.children)]}

@@ -7,6 +7,7 @@ out of the build.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,11 +15,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .catalog import Catalog, Column, ColumnKind, load_catalog
+from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document
 from .problems import InvalidInput, Problem, ProblemList, Severity
+from .validity import Instrument, Register, State, build_register
 
 # Column kinds whose pages list documents, so documents may be filed under them.
-LISTING_KINDS = (ColumnKind.DOCUMENT_LIST,)
+LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
 
 
 @dataclass
@@ -58,8 +61,43 @@ class DisclosureSite:
     documents: list[Document]  # 主动公开 only, newest first
     withheld: list[Document]  # not 主动公开: never published
     unpublished_files: set[str]  # src_uris under the docs dir to keep out of the build
+    register: Register
+    cleanups: list[CleanupRecord] = field(default_factory=list)  # newest review first
     warnings: list[Problem] = field(default_factory=list)
     by_column: dict[str, list[Document]] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.register.as_of
+
+    def state(self, document: Document) -> State | None:
+        """The document's validity state, or None when it has none worth showing."""
+        record = self.register.get(document.index_no)
+        return record.state_on(self.as_of) if record is not None and record.applies else None
+
+    def library_sections(self, column: Column) -> dict[str, list[Document]]:
+        """A library's documents by section, newest 施行日期 first: 现行有效, 尚未生效, and the ended ones."""
+        sections: dict[str, list[Document]] = {"current": [], "pending": [], "ended": []}
+        for document in sorted(self.documents_in(column), key=self._effective_key, reverse=True):
+            state = self.state(document)
+            if state is State.IN_FORCE:
+                sections["current"].append(document)
+            elif state is State.NOT_YET_EFFECTIVE:
+                sections["pending"].append(document)
+            else:
+                sections["ended"].append(document)
+        return sections
+
+    def _effective_key(self, document: Document) -> tuple[dt.date, str]:
+        return (self.register[document.index_no].effective, document.index_no)
+
+    def public_document(self, key: str) -> Document | None:
+        """The published document of that 索引号; None for one that is not 主动公开."""
+        return self._public_by_key.get(key)
+
+    @cached_property
+    def _public_by_key(self) -> dict[str, Document]:
+        return {d.index_no: d for d in self.documents}
 
     def documents_in(self, column: Column) -> list[Document]:
         """Documents filed directly under a column, newest first."""
@@ -90,8 +128,18 @@ class DisclosureSite:
         return [c for code in document.column_codes if (c := self.catalog.column(code))]
 
 
-def load_site(catalog_file: Path, docs_dir: Path, documents_dir: str, project_dir: Path) -> DisclosureSite:
-    """Load and validate everything; raise InvalidInput with all errors at once."""
+def load_site(
+    catalog_file: Path,
+    docs_dir: Path,
+    documents_dir: str,
+    project_dir: Path,
+    as_of: dt.date,
+    cleanups_dir: str = "qingli",
+) -> DisclosureSite:
+    """Load and validate everything; raise InvalidInput with all errors at once.
+
+    Validity states are computed as of `as_of`.
+    """
     catalog = load_catalog(catalog_file, _display(catalog_file, project_dir), docs_dir)
     problems = ProblemList()
     documents: list[Document] = []
@@ -103,6 +151,14 @@ def load_site(catalog_file: Path, docs_dir: Path, documents_dir: str, project_di
             documents.append(document)
     _check_unique_index_numbers(documents, problems)
     _check_columns(documents, catalog, problems)
+    cleanups = read_cleanups(docs_dir / cleanups_dir, docs_dir, lambda p: _display(p, project_dir), problems)
+    _check_cleanup_column(cleanups, catalog, problems)
+    if problems.errors:
+        raise InvalidInput(problems.errors)
+    # Every document, public or not, so that a relation to a withheld one resolves (it is never shown).
+    instruments = [_instrument(d, catalog) for d in documents]
+    decisions = [decision for record in cleanups for decision in record.decisions()]
+    register = build_register(instruments, as_of, catalog.validity_policy, decisions, problems)
     if problems.errors:
         raise InvalidInput(problems.errors)
     public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
@@ -110,11 +166,31 @@ def load_site(catalog_file: Path, docs_dir: Path, documents_dir: str, project_di
     unpublished = {d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments}
     unpublished |= _orphan_files(root, docs_dir, documents, project_dir, problems)
     unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
+    unpublished |= {record.src_uri for record in cleanups}  # data, rendered as pages
     by_column: dict[str, list[Document]] = defaultdict(list)
     for document in public:
         for code in dict.fromkeys(document.column_codes):
             by_column[code].append(document)
-    return DisclosureSite(catalog, public, withheld, unpublished, problems.warnings, dict(by_column))
+    return DisclosureSite(
+        catalog, public, withheld, unpublished, register, cleanups, problems.warnings, dict(by_column)
+    )  # fmt: skip
+
+
+def _instrument(document: Document, catalog: Catalog) -> Instrument:
+    libraries = [c for code in document.column_codes if (c := catalog.column(code)) and c.kind is ColumnKind.LIBRARY]
+    return Instrument(
+        key=document.index_no, title=document.title, doc_number=document.doc_number, written=document.written,
+        published=document.published, source_path=document.source_path,
+        category=libraries[0].category if libraries else None, facts=document.validity,
+    )  # fmt: skip
+
+
+def _check_cleanup_column(cleanups: list[CleanupRecord], catalog: Catalog, problems: ProblemList) -> None:
+    if cleanups and not catalog.columns_of_kind(ColumnKind.CLEANUPS):
+        problems.add(
+            cleanups[-1].source_path, None, "", "有清理记录，但没有发布它们的栏目",
+            "在 catalog.yaml 中加一个类型为「清理结果」的栏目",
+        )  # fmt: skip
 
 
 def _display(path: Path, project_dir: Path) -> str:

@@ -18,3 +18,10 @@ class DisclosureConfig(Config):
 
     progress_steps = c.Type(int, default=10)
     """How many progress lines a build prints while writing document pages."""
+
+    cleanups_dir = c.Type(str, default="qingli")
+    """Folder under docs_dir holding the 清理 records (*.yaml), each published as a page."""
+
+    as_of = c.Optional(c.Type(str))
+    """Compute validity states as of this day (YYYY-MM-DD) instead of the build day, for a reproducible
+    build. The environment variable GONGKAI_AS_OF (set by `gongkai build --as-of`) takes precedence."""

@@ -8,10 +8,20 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ...model.catalog import ColumnKind
-from ...model.layout import Layout
+from ...model.catalog import Column, ColumnKind
+from ...model.layout import ENDED_SECTION, ENDED_TITLE, Layout
 from ...model.site import DisclosureSite
-from ...views import ColumnView, DirectoryView, GuideView, LandingView, SinglePageView, ViewBuilder
+from ...views import (
+    CleanupIndexView,
+    CleanupView,
+    ColumnView,
+    DirectoryView,
+    GuideView,
+    LandingView,
+    LibraryView,
+    SinglePageView,
+    ViewBuilder,
+)
 
 
 @dataclass(frozen=True)
@@ -23,29 +33,72 @@ class GeneratedPage:
     in_nav: bool = True  # pages 2, 3 … of a listing are reached from page 1, not the nav
 
 
+class PagePlan:
+    """Collects the generated pages; two pages at one URI is a catalog error, never an overwrite."""
+
+    def __init__(self, site: DisclosureSite, layout: Layout, docs_dir: Path) -> None:
+        self.site = site
+        self.layout = layout
+        self.docs_dir = docs_dir
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def add(self, src_uri: str, page: GeneratedPage) -> None:
+        if src_uri in self.pages:
+            raise ValueError(f"{src_uri}: 「{page.title}」与「{self.pages[src_uri].title}」的网址相同")
+        self.pages[src_uri] = page
+
+    def listing(self, column: Column, documents: list[Any], make: Callable[..., Any], template: str) -> None:
+        """A paginated list: page 1 at the column's URI, the others below it."""
+        for page in self.site.pages_of(documents):
+            title = column.name if page.number == 1 else f"{column.name}（第{page.number}页）"
+            view = partial(make, column=column, page=page)
+            self.add(
+                self.layout.column_uri(column, page.number), GeneratedPage(title, "", template, view, page.number == 1)
+            )
+
+    def library(self, column: Column) -> None:
+        sections = self.site.library_sections(column)
+        current = partial(ViewBuilder.library, section="current")
+        self.listing(column, sections["current"], current, LibraryView.template)
+        ended = partial(ViewBuilder.library, section="ended")
+        for page in self.site.pages_of(sections["ended"]):
+            title = ENDED_TITLE if page.number == 1 else f"{ENDED_TITLE}（第{page.number}页）"
+            view = partial(ended, column=column, page=page)
+            uri = self.layout.section_uri(column, ENDED_SECTION, page.number)
+            self.add(uri, GeneratedPage(title, "", LibraryView.template, view, page.number == 1))
+
+    def cleanups(self, column: Column) -> None:
+        view = partial(ViewBuilder.cleanups, column=column)
+        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", CleanupIndexView.template, view))
+        for record in self.site.cleanups:
+            record_view = partial(ViewBuilder.cleanup, column=column, record=record)
+            page = GeneratedPage(record.title, "", CleanupView.template, record_view, in_nav=False)
+            self.add(self.layout.section_uri(column, record.key), page)
+
+    def page_with_body(self, column: Column, make: Callable[..., Any], template: str) -> None:
+        """单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide)."""
+        body = (self.docs_dir / column.page_source).read_text("utf-8") if column.page_source else ""
+        self.add(
+            self.layout.column_uri(column), GeneratedPage(column.name, body, template, partial(make, column=column))
+        )
+
+
 def plan_pages(site: DisclosureSite, layout: Layout, docs_dir: Path) -> dict[str, GeneratedPage]:
-    catalog = site.catalog
-    pages = {layout.landing_uri: GeneratedPage(catalog.root_name, "", LandingView.template, ViewBuilder.landing)}
-    make: Callable[..., Any]  # a ViewBuilder method, bound to its column (and page) below
-    for column in catalog.walk():
-        if column.kind in (ColumnKind.DOCUMENT_LIST, ColumnKind.DIRECTORY):
-            # A column lists its own documents; the 公开目录 lists every published one.
-            if column.kind is ColumnKind.DOCUMENT_LIST:
-                documents, make, template = site.documents_in(column), ViewBuilder.column_page, ColumnView.template
-            else:
-                documents, make, template = site.documents, ViewBuilder.directory, DirectoryView.template
-            for page in site.pages_of(documents):
-                view = partial(make, column=column, page=page)
-                title = column.name if page.number == 1 else f"{column.name}（第{page.number}页）"
-                pages[layout.column_uri(column, page.number)] = GeneratedPage(
-                    title, "", template, view, in_nav=page.number == 1
-                )
-        else:
-            # 单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide).
-            body = (docs_dir / column.page_source).read_text("utf-8") if column.page_source else ""
-            if column.kind is ColumnKind.SINGLE_PAGE:
-                make, template = ViewBuilder.single_page, SinglePageView.template
-            else:
-                make, template = ViewBuilder.guide, GuideView.template
-            pages[layout.column_uri(column)] = GeneratedPage(column.name, body, template, partial(make, column=column))
-    return pages
+    plan = PagePlan(site, layout, docs_dir)
+    landing = GeneratedPage(site.catalog.root_name, "", LandingView.template, ViewBuilder.landing)
+    plan.add(layout.landing_uri, landing)
+    for column in site.catalog.walk():
+        match column.kind:
+            case ColumnKind.DOCUMENT_LIST:
+                plan.listing(column, site.documents_in(column), ViewBuilder.column_page, ColumnView.template)
+            case ColumnKind.DIRECTORY:  # the 公开目录 lists every published document
+                plan.listing(column, site.documents, ViewBuilder.directory, DirectoryView.template)
+            case ColumnKind.LIBRARY:
+                plan.library(column)
+            case ColumnKind.CLEANUPS:
+                plan.cleanups(column)
+            case ColumnKind.SINGLE_PAGE:
+                plan.page_with_body(column, ViewBuilder.single_page, SinglePageView.template)
+            case ColumnKind.GUIDE:
+                plan.page_with_body(column, ViewBuilder.guide, GuideView.template)
+    return plan.pages

@@ -6,6 +6,8 @@ the hooks that move data between MkDocs and them.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -22,7 +24,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ...model.catalog import ColumnKind
-from ...model.directory import directory_csv, directory_json, directory_rows
+from ...model.directory import directory_csv, directory_json, directory_rows, library_json
+from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
@@ -55,7 +58,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.catalog_path = project_dir / self.config.catalog
         try:
-            self.site = load_site(self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir)
+            self.site = load_site(
+                self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
+                as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir,
+            )  # fmt: skip
         except InvalidInput as e:
             raise PluginError(str(e)) from e
         for warning in self.site.warnings:
@@ -75,7 +81,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             if file.src_uri in self.document_uris:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from listings, not the nav
         docs_dir = Path(config.docs_dir)
-        self.generated = plan_pages(self.site, self.layout, docs_dir)
+        try:
+            self.generated = plan_pages(self.site, self.layout, docs_dir)
+        except ValueError as e:
+            raise PluginError(f"catalog.yaml: 生成的页面网址冲突：{e}；应为：各栏目和页面的路径互不相同") from e
         # Check every clash before adding: each append resets the lookup index of Files.
         existing = {f.src_uri for f in files}
         for src_uri, page in self.generated.items():
@@ -139,6 +148,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     # -- helpers --------------------------------------------------------------
 
+    def _as_of(self) -> dt.date:
+        """The day validity is computed for: GONGKAI_AS_OF, else the `as_of` option, else today."""
+        text = os.environ.get("GONGKAI_AS_OF") or self.config.as_of
+        if not text:
+            return dt.date.today()
+        day = parse_date(text)
+        if day is None:
+            source = "环境变量 GONGKAI_AS_OF" if os.environ.get("GONGKAI_AS_OF") else "mkdocs.yml: as_of"
+            raise PluginError(f"{source}: '{text}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01")
+        return day
+
     def _view(self, page: Page) -> Any:
         src_uri = page.file.src_uri
         if self.views is None:
@@ -170,6 +190,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
         assert self.site is not None and self.layout is not None
         rows = directory_rows(self.site, self.urls)
+        for column in self.site.catalog.columns_of_kind(ColumnKind.LIBRARY):
+            content = library_json(self.site, column, self.urls)
+            files.append(File.generated(config, self.layout.library_data_uri(column), content=content))
         for column in self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
             files.append(File.generated(config, self.layout.export_uri(column, "csv"), content=directory_csv(rows)))
             files.append(
