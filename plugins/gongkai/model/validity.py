@@ -277,10 +277,12 @@ def build_register(
     problems: ProblemList | None = None,
 ) -> Register:
     """Resolve relations and 清理 decisions into a Register; every problem goes to `problems`."""
-    builder = _RegisterBuilder(list(instruments), as_of, policy or Policy(), problems or ProblemList())
+    problems = problems if problems is not None else ProblemList()
+    builder = _RegisterBuilder(list(instruments), as_of, policy or Policy(), problems)
     builder.resolve_relations()
     builder.apply_cleanups(list(cleanups))
     builder.check_cycles()
+    builder.derive_inverses()
     builder.collect_events()
     builder.link_versions()
     builder.warn_stale_cleanups()
@@ -294,6 +296,13 @@ class _RegisterBuilder:
         self.problems = problems
         self.records: dict[str, Validity] = {}
         for instrument in instruments:
+            if instrument.key in self.records:
+                first = self.records[instrument.key].instrument
+                problems.add(
+                    instrument.source_path, None, "索引号", f"'{instrument.key}' 与 {first.source_path} 重复",
+                    "每份文件唯一的索引号",
+                )  # fmt: skip
+                continue
             years = instrument.facts.period_years
             default = years is None and instrument.facts.expires is None
             if default:
@@ -320,16 +329,15 @@ class _RegisterBuilder:
                     continue
                 old = self.records[target].instrument
                 if source.effective < old.written:
+                    which = "施行日期" if source.facts.effective else "发布日期"
                     self.problems.add(
                         *where,
-                        f"{relation.kind.value}日期 {source.effective}（本文件的施行日期）早于"
+                        f"{relation.kind.value}日期 {source.effective}（本文件的{which}）早于"
                         f"被{relation.kind.value}文件 {old.key} 的成文日期 {old.written}",
                         f"不早于 {old.written} 的日期",
                     )
                     continue
                 self.edges.append((relation.kind, source.key, target, relation.line))
-                record.outgoing.append((relation.kind, target))
-                self.records[target].incoming.append((relation.kind, source.key))
 
     def apply_cleanups(self, decisions: list[CleanupDecision]) -> None:
         for decision in decisions:
@@ -355,6 +363,7 @@ class _RegisterBuilder:
             graph[source].append((target, line))
         colour: dict[str, int] = {}  # 1: on the current path, 2: done
         reported: set[frozenset[str]] = set()
+        cyclic_edges: set[tuple[str, str]] = set()
         for start in sorted(graph):
             if colour.get(start):
                 continue
@@ -367,6 +376,7 @@ class _RegisterBuilder:
                 for child, line in children:
                     if colour.get(child) == 1:
                         cycle = path[path.index(child) :]  # child … node
+                        cyclic_edges.update(zip(cycle, [*cycle[1:], child], strict=True))
                         if frozenset(cycle) not in reported:
                             reported.add(frozenset(cycle))
                             self._report_cycle(node, line, [node, *cycle[:-1], node])
@@ -379,9 +389,14 @@ class _RegisterBuilder:
                     colour[node] = 2
                     path.pop()
                     stack.pop()
-        if reported:
-            cyclic = set().union(*reported)
-            self.edges = [e for e in self.edges if not (e[1] in cyclic and e[2] in cyclic)]
+        # A relation on a cycle is reported and takes no part in the states, the versions or the pages.
+        self.edges = [e for e in self.edges if (e[1], e[2]) not in cyclic_edges]
+
+    def derive_inverses(self) -> None:
+        """Each relation is typed once, by the newer document; the older one learns of it here."""
+        for kind, source, target, _ in self.edges:
+            self.records[source].outgoing.append((kind, target))
+            self.records[target].incoming.append((kind, source))
 
     def _report_cycle(self, node: str, line: int | None, cycle: list[str]) -> None:
         source = self.records[node].instrument
