@@ -28,6 +28,22 @@ def test_build_fails_with_the_problems_and_exit_code_1(project, capsys):
     assert "content/wj/2024/00001.md:7: 发布日期: '2024-3-5' 不是有效日期" in err
 
 
+def test_as_of_sets_the_day_validity_is_computed_for(project, capsys, monkeypatch):
+    monkeypatch.setenv("GONGKAI_AS_OF", "2000-01-01")  # main() sets it; the monkeypatch restores it after
+    project.add_document("2024/00001.md", document(1, 栏目=["wjk"], 施行日期="2025-01-01"))
+    config = ["-f", str(project.root / "mkdocs.yml")]
+
+    def state(as_of: str) -> str:
+        assert main([*config, "build", "-d", str(project.site), "--as-of", as_of]) == 0
+        assert f"文件有效性按 {as_of} 计算" in capsys.readouterr().err
+        return project.html("wj/2024/00001/").css_first("meta[name=Validity]").attributes["content"]
+
+    assert state("2024-12-31") == "尚未生效"
+    assert state("2025-01-01") == "有效"
+    assert main([*config, "build", "-d", str(project.site), "--as-of", "2025-02-30"]) == 1
+    assert "环境变量 GONGKAI_AS_OF: '2025-02-30' 不是有效日期" in capsys.readouterr().err
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

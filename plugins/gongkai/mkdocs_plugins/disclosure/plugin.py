@@ -64,6 +64,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             )  # fmt: skip
         except InvalidInput as e:
             raise PluginError(str(e)) from e
+        log.info("文件有效性按 %s 计算", self.site.as_of)
         for warning in self.site.warnings:
             log.warning("%s", warning)
         self.layout = Layout(self.site.catalog)
