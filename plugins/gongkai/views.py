@@ -243,6 +243,7 @@ class ViewBuilder:
         self.site = site
         self.layout = layout
         self.url_of = url_of
+        self._filter_options: dict[str, FilterOptions] = {}
 
     def column_url(self, column: Column, page_number: int = 1) -> str:
         return self.url_of(self.layout.column_uri(column, page_number))
@@ -407,13 +408,19 @@ class ViewBuilder:
             other_section=other,
             cleanups=Link(cleanup_columns[0].name, self.column_url(cleanup_columns[0])) if cleanup_columns else None,
             data_url=self.url_of(self.layout.library_data_uri(column)),
-            filters=FilterOptions(
+            filters=self._filters(column, documents),
+            as_of=self.site.as_of,
+        )
+
+    def _filters(self, column: Column, documents: list[Document]) -> FilterOptions:
+        """The filter choices of a library, the same on each of its pages: computed once."""
+        if column.code not in self._filter_options:
+            self._filter_options[column.code] = FilterOptions(
                 years=sorted({d.written.year for d in documents}, reverse=True),
                 issuers=sorted({d.issuer for d in documents}),
                 kinds=sorted({d.kind for d in documents}),
-            ),
-            as_of=self.site.as_of,
-        )
+            )
+        return self._filter_options[column.code]
 
     def _section_pager(self, column: Column, section: str, page: ListingPage) -> Pager:
         def url(n: int) -> str:

@@ -65,6 +65,7 @@ class DisclosureSite:
     cleanups: list[CleanupRecord] = field(default_factory=list)  # newest review first
     warnings: list[Problem] = field(default_factory=list)
     by_column: dict[str, list[Document]] = field(default_factory=dict)
+    _sections: dict[str, dict[str, list[Document]]] = field(default_factory=dict, repr=False)
 
     @property
     def as_of(self) -> dt.date:
@@ -76,7 +77,15 @@ class DisclosureSite:
         return record.state_on(self.as_of) if record is not None and record.applies else None
 
     def library_sections(self, column: Column) -> dict[str, list[Document]]:
-        """A library's documents by section, newest 施行日期 first: 现行有效, 尚未生效, and the ended ones."""
+        """A library's documents by section, newest 施行日期 first: 现行有效, 尚未生效, and the ended ones.
+
+        Computed once per library: each of its pages asks for it.
+        """
+        if column.code not in self._sections:
+            self._sections[column.code] = self._split_library(column)
+        return self._sections[column.code]
+
+    def _split_library(self, column: Column) -> dict[str, list[Document]]:
         sections: dict[str, list[Document]] = {"current": [], "pending": [], "ended": []}
         for document in sorted(self.documents_in(column), key=self._effective_key, reverse=True):
             state = self.state(document)
