@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import logging
 import shutil
 import textwrap
@@ -126,6 +128,30 @@ def texts(tree: HTMLParser, selector: str) -> list[str]:
 
 
 def scan_output(site_dir, needle: str) -> list[str]:
-    """Every output file whose bytes contain `needle` (HTML, JSON, CSV, sitemap, search index …)."""
+    """Every output file whose bytes contain `needle` (HTML, JSON, CSV, sitemap, search index …).
+
+    Pagefind's fragments are gzipped and put zero-width spaces between words: they are read decoded.
+    """
     encoded = needle.encode("utf-8")
-    return [str(p.relative_to(site_dir)) for p in site_dir.rglob("*") if p.is_file() and encoded in p.read_bytes()]
+    found = []
+    for path in site_dir.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".pf_fragment":
+            data = gzip.decompress(data).replace("\u200b".encode(), b"")
+        if encoded in data:
+            found.append(str(path.relative_to(site_dir)))
+    return found
+
+
+def search_records(site_dir) -> list[dict]:
+    """The pages in the Pagefind index, decoded: url, content (without word breaks), meta, filters."""
+    records = []
+    for path in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        record["content"] = record["content"].replace("\u200b", "")
+        records.append(record)
+    return records

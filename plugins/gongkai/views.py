@@ -178,6 +178,15 @@ class DocumentView:
 
 
 @dataclass(frozen=True)
+class SearchView:
+    """一网通查: the page that hosts the search UI over the Pagefind bundle."""
+
+    breadcrumbs: list[Link]
+    filters: list[str]
+    template: str = "gongkai/search.html"
+
+
+@dataclass(frozen=True)
 class FilterOptions:
     """The choices of the library's filter form, from the documents themselves."""
 
@@ -302,6 +311,12 @@ class ViewBuilder:
             others=[e for e in entries if not e.column.prominent],
             latest=self.rows(self.site.documents[:10]),
             document_count=len(self.site.documents),
+        )
+
+    def search(self) -> SearchView:
+        return SearchView(
+            breadcrumbs=self.breadcrumbs(None)[:1],
+            filters=["栏目", "主题分类", "发文机关", "文种", "年份", "有效性"],
         )
 
     def column_page(self, column: Column, page: ListingPage) -> ColumnView:

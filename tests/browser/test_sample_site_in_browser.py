@@ -75,7 +75,8 @@ def test_menu_is_usable_with_the_keyboard(page, base_url):
 def test_no_request_leaves_the_local_server(page, base_url):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    for path in ("", "zwgk/", "zwgk/fdzdgknr/", "zwgk/zn/", "zwgk/gkml/"):
+    paths = ("", "zwgk/", "zwgk/fdzdgknr/", "zwgk/zn/", "zwgk/gkml/", "zwgk/fdzdgknr/fgwj/gfxwj/", "search/?q=办法")
+    for path in paths:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     foreign = [url for url in requests if not url.startswith((base_url, "data:", "blob:"))]

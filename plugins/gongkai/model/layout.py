@@ -15,6 +15,7 @@ from .catalog import Catalog, Column, ColumnKind
 # A library's second list: what is no longer in force.
 ENDED_SECTION = "fzsx"
 ENDED_TITLE = "废止和失效"
+SEARCH_TITLE = "一网通查"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Layout:
     def column_uri(self, column: Column, page_number: int = 1) -> str:
         base = f"{self.catalog.root_slug}/{column.slug_path}"
         return f"{base}/index.md" if page_number == 1 else f"{base}/{page_number}/index.md"
+
+    @property
+    def search_uri(self) -> str:
+        """一网通查: the search page of the whole site, beside the column."""
+        return "search/index.md"
 
     def section_uri(self, column: Column, section: str, page_number: int = 1) -> str:
         """A page of a column beyond its own list: a library's 废止和失效 list, one 清理 record."""
@@ -45,6 +51,9 @@ class Layout:
     def nav(self) -> dict[str, list[Any]]:
         """The column tree in MkDocs `nav` form: the section index first, then columns."""
         return {self.catalog.root_name: [self.landing_uri, *(self._nav_item(c) for c in self.catalog.columns)]}
+
+    def search_nav(self) -> dict[str, str]:
+        return {SEARCH_TITLE: self.search_uri}
 
     def _nav_item(self, column: Column) -> dict[str, Any]:
         extra = [{ENDED_TITLE: self.section_uri(column, ENDED_SECTION)}] if column.kind is ColumnKind.LIBRARY else []

@@ -25,3 +25,6 @@ class DisclosureConfig(Config):
     as_of = c.Optional(c.Type(str))
     """Compute validity states as of this day (YYYY-MM-DD) instead of the build day, for a reproducible
     build. The environment variable GONGKAI_AS_OF (set by `gongkai build --as-of`) takes precedence."""
+
+    search_index = c.Type(bool, default=True)
+    """Build the Pagefind index of the 主动公开 documents (一网通查) after each build."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model.catalog import Column, ColumnKind
-from ...model.layout import ENDED_SECTION, ENDED_TITLE, Layout
+from ...model.layout import ENDED_SECTION, ENDED_TITLE, SEARCH_TITLE, Layout
 from ...model.site import DisclosureSite
 from ...views import (
     CleanupIndexView,
@@ -19,6 +19,7 @@ from ...views import (
     GuideView,
     LandingView,
     LibraryView,
+    SearchView,
     SinglePageView,
     ViewBuilder,
 )
@@ -87,6 +88,7 @@ def plan_pages(site: DisclosureSite, layout: Layout, docs_dir: Path) -> dict[str
     plan = PagePlan(site, layout, docs_dir)
     landing = GeneratedPage(site.catalog.root_name, "", LandingView.template, ViewBuilder.landing)
     plan.add(layout.landing_uri, landing)
+    plan.add(layout.search_uri, GeneratedPage(SEARCH_TITLE, "", SearchView.template, ViewBuilder.search))
     for column in site.catalog.walk():
         match column.kind:
             case ColumnKind.DOCUMENT_LIST:

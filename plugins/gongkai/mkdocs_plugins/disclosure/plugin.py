@@ -29,6 +29,7 @@ from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
+from ...search_index import build_search_index
 from ...views import DocumentView, ViewBuilder
 from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
@@ -140,6 +141,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None and self.config.search_index:
+            summary = build_search_index(Path(config.site_dir))
+            log.info("一网通查：索引 %d 个文件页面", summary.pages)
         if self.site is not None:
             log.info(
                 "政府信息公开：发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
@@ -185,8 +189,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         column_nav = self.layout.nav()
         if config.nav is None:
             home = [{"首页": "index.md"}] if (Path(config.docs_dir) / "index.md").is_file() else []
-            return [*home, column_nav]
-        return [*config.nav, column_nav]
+            return [*home, column_nav, self.layout.search_nav()]
+        return [*config.nav, column_nav, self.layout.search_nav()]
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
         assert self.site is not None and self.layout is not None

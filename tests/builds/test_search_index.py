@@ -1,0 +1,42 @@
+"""一网通查: the Pagefind index built with the site holds the 主动公开 documents and nothing else."""
+
+from pathlib import Path
+
+from test_sample_site import sample_documents
+
+from helpers import ORGAN_CODE, document, make_project, scan_output, search_records
+
+
+def test_the_sample_index_holds_every_public_document_with_its_filters(sample_site: Path):
+    records = search_records(sample_site)
+    public = [d for d in sample_documents() if d["公开属性"] == "主动公开"]
+    assert len(records) == len(public) == 87
+    assert all(r["url"].startswith("/wj/") for r in records)  # documents only: no column or guide pages
+    by_url = {r["url"]: r for r in records}
+    repealed = by_url["/wj/2021/00008/"]
+    assert repealed["meta"]["title"] == "示例县人民政府关于加快发展电子商务的若干意见"
+    assert repealed["meta"]["发文字号"] == "示政发〔2021〕8号"
+    assert repealed["filters"] == {
+        "栏目": ["行政规范性文件"], "主题分类": ["商贸、海关、旅游"], "发文机关": ["示例县人民政府"],
+        "文种": ["意见"], "年份": ["2021"], "有效性": ["已废止"],
+    }  # fmt: skip
+    # The text is the document's: no metadata table, banner, breadcrumbs or navigation.
+    assert repealed["content"].startswith("示例县人民政府关于加快发展电子商务的若干意见")
+    for boilerplate in ("文件信息", "索引号", "本文件已废止", "首页", "政府信息公开指南"):
+        assert boilerplate not in repealed["content"]
+
+
+def test_withheld_documents_never_reach_the_index(tmp_path):
+    secret = "测试县人民政府关于内部事项的通知"
+    project = make_project(
+        tmp_path,
+        {
+            "2024/00001.md": document(1, 标题=secret, 公开属性="不予公开", body="内部正文词句。"),
+            "2024/00002.md": document(2),
+        },
+    )
+    site = project.build()
+    assert [r["url"] for r in search_records(site)] == ["/wj/2024/00002/"]
+    for needle in (secret, "内部正文词句", f"{ORGAN_CODE}/2024-00001"):
+        assert scan_output(site, needle) == []
+    assert scan_output(site, "测试县人民政府关于第2号事项的通知") != []  # the decoder does find text
