@@ -254,3 +254,17 @@ def test_cleanup_record_errors_name_the_file_and_line(tmp_path):
     assert load_errors(project) == [
         "content/qingli/2025.yaml:8: 文件: '测政发〔2024〕9号' 没有对应的文件；应为：已有文件的索引号或发文字号"
     ]
+
+
+def test_a_cleanup_announcement_must_exist_and_the_folder_holds_only_records(tmp_path):
+    project = make_project(tmp_path, {"2024/00001.md": document(1)})
+    record = "标题: 清理\n清理日期: 2025-12-01\n发布日期: 2025-12-10\n依据: 规定\n公告: 测政发〔2025〕1号\n"
+    project.write("content/qingli/2025.yaml", record + "决定:\n  - {文件: 测政发〔2024〕1号, 结论: 继续有效}\n")
+    project.write("content/qingli/2024.yml", record)
+    assert load_errors(project) == [
+        "content/qingli/2024.yml: '2024.yml' 不是清理记录；应为：content/qingli/ 下只放清理记录，每次清理一个 .yaml 文件，如 2025.yaml"
+    ]
+    (project.content / "qingli/2024.yml").unlink()  # relations are checked once the files themselves are sound
+    assert load_errors(project) == [
+        "content/qingli/2025.yaml:5: 公告: '测政发〔2025〕1号' 没有对应的文件；应为：已有文件的索引号或发文字号"
+    ]

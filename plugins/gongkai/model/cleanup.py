@@ -57,6 +57,7 @@ class CleanupRecord:
     basis: str
     summary: str | None
     announcement: str | None  # 索引号 or 发文字号 of the published 清理结果 notice
+    announcement_line: int | None
     items: tuple[CleanupItem, ...]
 
     def decisions(self) -> list[CleanupDecision]:
@@ -82,7 +83,14 @@ def read_cleanups(
 ) -> list[CleanupRecord]:
     """Every *.yaml under `root`, newest review first; problems go to `problems`."""
     records = []
-    for path in sorted(root.glob("*.yaml")) if root.is_dir() else []:
+    for path in sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []:
+        if path.suffix != ".yaml" or path.parent != root:
+            # Anything else here would be published as it is, or silently ignored: neither is right.
+            problems.add(
+                display(path), None, "", f"'{path.relative_to(root).as_posix()}' 不是清理记录",
+                f"{display(root)}/ 下只放清理记录，每次清理一个 .yaml 文件，如 2025.yaml",
+            )  # fmt: skip
+            continue
         record = _read_record(path, docs_dir, display(path), problems)
         if record is not None:
             records.append(record)
@@ -117,7 +125,7 @@ def _read_record(path: Path, docs_dir: Path, display_path: str, problems: Proble
     return CleanupRecord(
         key=path.stem, source_path=display_path, src_uri=path.relative_to(docs_dir).as_posix(), title=title,
         reviewed_on=reviewed_on, published=published, basis=basis, summary=reader.text("说明"),
-        announcement=reader.text("公告"), items=tuple(items),
+        announcement=reader.text("公告"), announcement_line=reader.line("公告"), items=tuple(items),
     )  # fmt: skip
 
 

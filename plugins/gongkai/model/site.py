@@ -168,6 +168,7 @@ def load_site(
     instruments = [_instrument(d, catalog) for d in documents]
     decisions = [decision for record in cleanups for decision in record.decisions()]
     register = build_register(instruments, as_of, catalog.validity_policy, decisions, problems)
+    _check_announcements(cleanups, register, problems)
     if problems.errors:
         raise InvalidInput(problems.errors)
     public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
@@ -192,6 +193,13 @@ def _instrument(document: Document, catalog: Catalog) -> Instrument:
         published=document.published, source_path=document.source_path,
         category=libraries[0].category if libraries else None, facts=document.validity,
     )  # fmt: skip
+
+
+def _check_announcements(cleanups: list[CleanupRecord], register: Register, problems: ProblemList) -> None:
+    for record in (r for r in cleanups if r.announcement):
+        key, why = register.lookup(record.announcement or "")
+        if key is None:
+            problems.add(record.source_path, record.announcement_line, "公告", why or "", "已有文件的索引号或发文字号")
 
 
 def _check_cleanup_column(cleanups: list[CleanupRecord], catalog: Catalog, problems: ProblemList) -> None:
