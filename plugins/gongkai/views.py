@@ -233,7 +233,7 @@ class CleanupIndexView:
 @dataclass(frozen=True)
 class CleanupRow:
     item: CleanupItem
-    link: DocumentLink | None  # None: the document is not 主动公开 and is not named here
+    link: DocumentLink  # published documents only: the others are counted, not named
 
 
 @dataclass(frozen=True)
@@ -295,12 +295,19 @@ class ViewBuilder:
             return None
         return DocumentLink(document.index_no, document.title, document.doc_number, self.url_of(document.src_uri))
 
-    def pager(self, column: Column, page: ListingPage) -> Pager:
+    def pager(self, column: Column, page: ListingPage, section: str | None = None) -> Pager:
+        """Links between the pages of a column's list, or of a list below it (`section`)."""
+
+        def url(n: int) -> str:
+            if section is None:
+                return self.column_url(column, n)
+            return self.url_of(self.layout.section_uri(column, section, n))
+
         return Pager(
             page=page,
-            previous_url=self.column_url(column, page.number - 1) if page.has_previous else None,
-            next_url=self.column_url(column, page.number + 1) if page.has_next else None,
-            page_links=[Link(str(n), self.column_url(column, n)) if n else None for n in page.window()],
+            previous_url=url(page.number - 1) if page.has_previous else None,
+            next_url=url(page.number + 1) if page.has_next else None,
+            page_links=[Link(str(n), url(n)) if n else None for n in page.window()],
         )
 
     def landing(self) -> LandingView:
@@ -370,9 +377,7 @@ class ViewBuilder:
         as_of = register.as_of
         state = record.state_on(as_of)
         ending = record.ending(as_of)
-        since = ending.day if ending else (record.effective if state is State.IN_FORCE else None)
-        if state is State.NOT_YET_EFFECTIVE:
-            since = record.effective
+        since = ending.day if ending else record.effective  # in force, or to be from that day
         cleanup = None
         if ending is not None and ending.cleanup:
             cleanup = self._cleanup_link(ending.cleanup)
@@ -404,14 +409,13 @@ class ViewBuilder:
 
     def library(self, column: Column, section: str, page: ListingPage) -> LibraryView:
         sections = self.site.library_sections(column)
-        documents = [*sections["current"], *sections["pending"], *sections["ended"]]
         cleanup_columns = self.site.catalog.columns_of_kind(ColumnKind.CLEANUPS)
         if section == "current":
             other = Link(ENDED_TITLE, self.url_of(self.layout.section_uri(column, ENDED_SECTION)))
             pager = self.pager(column, page)
         else:
             other = Link(f"现行有效{column.category}", self.column_url(column))
-            pager = self._section_pager(column, ENDED_SECTION, page)
+            pager = self.pager(column, page, ENDED_SECTION)
         return LibraryView(
             column=column,
             breadcrumbs=self.breadcrumbs(column)[: -1 if section == "current" else None],
@@ -423,30 +427,20 @@ class ViewBuilder:
             other_section=other,
             cleanups=Link(cleanup_columns[0].name, self.column_url(cleanup_columns[0])) if cleanup_columns else None,
             data_url=self.url_of(self.layout.library_data_uri(column)),
-            filters=self._filters(column, documents),
+            filters=self._filters(column),
             as_of=self.site.as_of,
         )
 
-    def _filters(self, column: Column, documents: list[Document]) -> FilterOptions:
+    def _filters(self, column: Column) -> FilterOptions:
         """The filter choices of a library, the same on each of its pages: computed once."""
         if column.code not in self._filter_options:
+            documents = [d for docs in self.site.library_sections(column).values() for d in docs]
             self._filter_options[column.code] = FilterOptions(
                 years=sorted({d.written.year for d in documents}, reverse=True),
                 issuers=sorted({d.issuer for d in documents}),
                 kinds=sorted({d.kind for d in documents}),
             )
         return self._filter_options[column.code]
-
-    def _section_pager(self, column: Column, section: str, page: ListingPage) -> Pager:
-        def url(n: int) -> str:
-            return self.url_of(self.layout.section_uri(column, section, n))
-
-        return Pager(
-            page=page,
-            previous_url=url(page.number - 1) if page.has_previous else None,
-            next_url=url(page.number + 1) if page.has_next else None,
-            page_links=[Link(str(n), url(n)) if n else None for n in page.window()],
-        )
 
     def cleanup_summary(self, column: Column, record: CleanupRecord) -> CleanupSummary:
         return CleanupSummary(

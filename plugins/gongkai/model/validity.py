@@ -166,9 +166,7 @@ class Validity:
     def applies(self) -> bool:
         """Whether the document has a validity worth showing (a regulation, or dates/relations of its own)."""
         i = self.instrument
-        return bool(
-            i.category or not i.facts.is_empty or self.incoming or self.outgoing or self.cleanups or self.expires
-        )
+        return bool(i.category or not i.facts.is_empty or self.incoming or self.outgoing or self.cleanups)
 
     def ending(self, day: dt.date) -> Event | None:
         """The event that ended the document's force by `day`: repeal first, then amendment, then expiry."""

@@ -48,25 +48,32 @@ class PagePlan:
             raise ValueError(f"{src_uri}: 「{page.title}」与「{self.pages[src_uri].title}」的网址相同")
         self.pages[src_uri] = page
 
-    def listing(self, column: Column, documents: list[Any], make: Callable[..., Any], template: str) -> None:
-        """A paginated list: page 1 at the column's URI, the others below it."""
+    def listing(
+        self,
+        column: Column,
+        documents: list[Any],
+        make: Callable[..., Any],
+        template: str,
+        section: tuple[str, str] | None = None,  # (URL segment, title) of a list below the column
+    ) -> None:
+        """A paginated list: page 1 at the column's URI (or its section's), the others below it."""
+        name = section[1] if section else column.name
         for page in self.site.pages_of(documents):
-            title = column.name if page.number == 1 else f"{column.name}（第{page.number}页）"
-            view = partial(make, column=column, page=page)
-            self.add(
-                self.layout.column_uri(column, page.number), GeneratedPage(title, "", template, view, page.number == 1)
+            title = name if page.number == 1 else f"{name}（第{page.number}页）"
+            uri = (
+                self.layout.section_uri(column, section[0], page.number)
+                if section
+                else self.layout.column_uri(column, page.number)
             )
+            view = partial(make, column=column, page=page)
+            self.add(uri, GeneratedPage(title, "", template, view, page.number == 1))
 
     def library(self, column: Column) -> None:
         sections = self.site.library_sections(column)
         current = partial(ViewBuilder.library, section="current")
         self.listing(column, sections["current"], current, LibraryView.template)
         ended = partial(ViewBuilder.library, section="ended")
-        for page in self.site.pages_of(sections["ended"]):
-            title = ENDED_TITLE if page.number == 1 else f"{ENDED_TITLE}（第{page.number}页）"
-            view = partial(ended, column=column, page=page)
-            uri = self.layout.section_uri(column, ENDED_SECTION, page.number)
-            self.add(uri, GeneratedPage(title, "", LibraryView.template, view, page.number == 1))
+        self.listing(column, sections["ended"], ended, LibraryView.template, (ENDED_SECTION, ENDED_TITLE))
 
     def cleanups(self, column: Column) -> None:
         view = partial(ViewBuilder.cleanups, column=column)
