@@ -16,6 +16,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from gongkai.search.text import token_stream
+
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGAN_CODE = "11330000TEST00001X"
 # Validity is computed as of this day in every test build, so results never depend on the clock.
@@ -130,28 +132,29 @@ def texts(tree: HTMLParser, selector: str) -> list[str]:
 def scan_output(site_dir, needle: str) -> list[str]:
     """Every output file whose bytes contain `needle` (HTML, JSON, CSV, sitemap, search index …).
 
-    Pagefind's fragments are gzipped and put zero-width spaces between words: they are read decoded.
+    Pagefind's fragments are gzipped and hold text as 一网通查 tokens (CJK bigrams): they are read
+    decoded, and searched for the needle's tokens too.
     """
     encoded = needle.encode("utf-8")
+    as_tokens = token_stream(needle).encode("utf-8")
     found = []
     for path in site_dir.rglob("*"):
         if not path.is_file():
             continue
         data = path.read_bytes()
         if path.suffix == ".pf_fragment":
-            data = gzip.decompress(data).replace("\u200b".encode(), b"")
-        if encoded in data:
+            data = gzip.decompress(data)
+        if encoded in data or (path.suffix == ".pf_fragment" and as_tokens in data):
             found.append(str(path.relative_to(site_dir)))
     return found
 
 
 def search_records(site_dir) -> list[dict]:
-    """The pages in the Pagefind index, decoded: url, content (without word breaks), meta, filters."""
+    """The records in the Pagefind index, decoded: url, content (a token stream), meta, filters."""
     records = []
     for path in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         record = json.loads(data[len(b"pagefind_dcd") :])
-        record["content"] = record["content"].replace("\u200b", "")
         records.append(record)
     return records

@@ -16,6 +16,7 @@ from .model.document import Attachment, Document
 from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
 from .model.site import DisclosureSite, ListingPage
 from .model.validity import EventKind, State
+from .search import FILTERS as SEARCH_FILTERS
 
 # CSS modifier of each state: the banner's look; its words carry the meaning.
 STATE_CLASSES = {
@@ -183,6 +184,7 @@ class SearchView:
 
     breadcrumbs: list[Link]
     filters: list[str]
+    state_classes: dict[str, str]  # 有效性 → CSS modifier, as listings use
     template: str = "gongkai/search.html"
 
 
@@ -323,7 +325,8 @@ class ViewBuilder:
     def search(self) -> SearchView:
         return SearchView(
             breadcrumbs=self.breadcrumbs(None)[:1],
-            filters=["栏目", "主题分类", "发文机关", "文种", "年份", "有效性"],
+            filters=list(SEARCH_FILTERS),
+            state_classes={state.value: css for state, css in STATE_CLASSES.items()},
         )
 
     def column_page(self, column: Column, page: ListingPage) -> ColumnView:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from test_sample_site import sample_documents
 
+from gongkai.search.text import token_stream
 from helpers import ORGAN_CODE, document, make_project, scan_output, search_records
 
 
@@ -14,16 +15,26 @@ def test_the_sample_index_holds_every_public_document_with_its_filters(sample_si
     assert all(r["url"].startswith("/wj/") for r in records)  # documents only: no column or guide pages
     by_url = {r["url"]: r for r in records}
     repealed = by_url["/wj/2021/00008/"]
-    assert repealed["meta"]["title"] == "示例县人民政府关于加快发展电子商务的若干意见"
+    assert repealed["meta"]["标题"] == "示例县人民政府关于加快发展电子商务的若干意见"
     assert repealed["meta"]["发文字号"] == "示政发〔2021〕8号"
+    assert repealed["meta"]["有效性"] == "已废止"
     assert repealed["filters"] == {
         "栏目": ["行政规范性文件"], "主题分类": ["商贸、海关、旅游"], "发文机关": ["示例县人民政府"],
         "文种": ["意见"], "年份": ["2021"], "有效性": ["已废止"],
     }  # fmt: skip
-    # The text is the document's: no metadata table, banner, breadcrumbs or navigation.
-    assert repealed["content"].startswith("示例县人民政府关于加快发展电子商务的若干意见")
+    # The text is the document's, as tokens: title, 发文字号, body; no metadata table, banner or navigation.
+    assert repealed["content"].startswith(token_stream("示例县人民政府关于加快发展电子商务的若干意见"))
+    assert token_stream("示政发〔2021〕8号") in repealed["content"]
     for boilerplate in ("文件信息", "索引号", "本文件已废止", "首页", "政府信息公开指南"):
-        assert boilerplate not in repealed["content"]
+        assert token_stream(boilerplate) not in repealed["content"]
+
+
+def test_the_index_holds_tokens_that_fold_scripts_and_brackets(sample_site: Path):
+    (record,) = [r for r in search_records(sample_site) if r["url"] == "/wj/2022/00004/"]
+    assert record["meta"]["wh"] == "示政 政办 办发 〔2022〕 18 号"
+    # Pagefind drops the glued punctuation from the indexed word: [2022] and 〔2022〕 are the same word.
+    assert token_stream("示政办发[2022]18号").split() == ["示政", "政办", "办发", "[2022]", "18", "号"]
+    assert token_stream("示政辦發（2022）18號") == "示政 政办 办发 （2022） 18 号"
 
 
 def test_withheld_documents_never_reach_the_index(tmp_path):

@@ -29,7 +29,8 @@ from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
-from ...search_index import build_search_index
+from ...search.bundle import SearchBundle
+from ...search.records import record_of
 from ...views import DocumentView, ViewBuilder
 from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
@@ -52,6 +53,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.views: ViewBuilder | None = None
         self.catalog_path: Path | None = None
         self.written = 0
+        self.search: SearchBundle | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -114,6 +116,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             page.meta.setdefault("title", self.document_uris[src_uri].title)
         return None
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        src_uri = page.file.src_uri
+        if self.search is not None and self.views is not None and src_uri in self.document_uris:
+            view = self.views.document(self.document_uris[src_uri])
+            self.search.add(record_of(view, page.file.url, html))
+        return None
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -140,10 +149,20 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 log.info("文件页面 %d/%d", self.written, total)
         return output
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None and self.config.search_index:
-            summary = build_search_index(Path(config.site_dir))
-            log.info("一网通查：索引 %d 个文件页面", summary.pages)
+            self.search = SearchBundle()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.discard()
+            self.search = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.search is not None:
+            summary = self.search.build(Path(config.site_dir))
+            self.search = None
+            log.info("一网通查：索引 %d 份文件", summary.pages)
         if self.site is not None:
             log.info(
                 "政府信息公开：发布 %d 份主动公开文件，%d 份非主动公开文件未发布",

@@ -1,0 +1,10 @@
+"""一网通查: the Pagefind index of 主动公开 documents and how it reads Chinese.
+
+- `text`: folding (traditional to simplified, full-width to half-width) and the
+  token stream (overlapping CJK bigrams) shared by the index and the browser.
+- `records`: what one document contributes to the index, as a page for Pagefind.
+- `bundle`: runs Pagefind over those pages and writes the bundle into the site.
+"""
+
+# The filters of 一网通查 (DOMAIN.md §7), in the order the search page shows them.
+FILTERS = ("栏目", "主题分类", "发文机关", "文种", "年份", "有效性")

@@ -1,0 +1,123 @@
+"""What one 主动公开 document contributes to the 一网通查 index.
+
+A record is rendered as a small HTML page for Pagefind (template
+`gongkai/search-record.html`): the title and 发文字号 as weighted token streams,
+the body as a token stream, and the filters, sort key and display metadata.
+The pages the public reads are not indexed themselves: what is searchable is
+decided here, from the domain, not by scraping the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..views import DocumentView
+from . import FILTERS
+from .text import token_stream
+
+SORT_KEY = "发布日期"
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # the document page, relative to the site root, as MkDocs writes it
+    title: str
+    doc_number: str | None
+    published: dt.date
+    state: str | None  # 有效性, for documents of a 文件库
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    text: str = ""  # the body as plain text
+
+    @property
+    def title_stream(self) -> str:
+        return token_stream(self.title)
+
+    @property
+    def number_stream(self) -> str:
+        return token_stream(self.doc_number or "")
+
+    @property
+    def text_stream(self) -> str:
+        return token_stream(self.text)
+
+
+# Elements whose start and end break the text, so that cells and paragraphs don't run together.
+_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+))  # fmt: skip
+_SKIPPED = frozenset(("script", "style", "template"))
+
+
+class _TextOf(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def text_of_html(html: str) -> str:
+    """The text of a rendered body, with block boundaries kept as line breaks (so cells don't run together)."""
+    parser = _TextOf()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_environment = Environment(
+    loader=PackageLoader("gongkai", "templates"),
+    autoescape=select_autoescape(default=True),
+    keep_trailing_newline=True,
+)
+
+
+def record_page(record: SearchRecord) -> str:
+    """The HTML page Pagefind indexes for `record`."""
+    template = _environment.get_template("gongkai/search-record.html")
+    return template.render(record=record, sort_key=SORT_KEY)
+
+
+def record_of(view: DocumentView, url: str, body_html: str) -> SearchRecord:
+    """The record of a document page: its view (metadata, columns, validity) and its rendered body."""
+    document = view.document
+    state = view.validity.state.value if view.validity else None
+    values = {
+        "栏目": [link.title for link in view.columns],
+        "主题分类": [document.subject.split("\\")[0]],
+        "发文机关": [document.issuer],
+        "文种": [document.kind],
+        "年份": [str(document.published.year)],
+        "有效性": [state] if state else [],
+    }
+    filters = {name: values[name] for name in FILTERS if values[name]}
+    return SearchRecord(
+        url=url,
+        title=document.title,
+        doc_number=document.doc_number,
+        published=document.published,
+        state=state,
+        filters=filters,
+        text=text_of_html(body_html),
+    )

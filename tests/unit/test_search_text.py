@@ -1,0 +1,63 @@
+"""一网通查: how text is folded and cut into the words Pagefind indexes (gongkai.search.text)."""
+
+import pytest
+
+from gongkai.search.records import SearchRecord, record_page, text_of_html
+from gongkai.search.text import fold, fold_table, tokens
+
+
+def test_chinese_is_cut_into_overlapping_bigrams_and_other_words_stay_whole():
+    assert tokens("行政许可法") == ["行政", "政许", "许可", "可法"]
+    assert tokens("法") == ["法"]
+    assert tokens("国务院令第111号") == ["国务", "务院", "院令", "令第", "111", "号"]
+    assert tokens("GB/T 37668-2019") == ["GB/", "T", "37668-", "2019"]
+
+
+def test_punctuation_is_glued_to_a_word_so_excerpts_keep_it():
+    assert tokens("为了提高质量，保护权益。") == ["为了", "了提", "提高", "高质", "质量，", "保护", "护权", "权益。"]
+    # Opening brackets and quotes go with the word after them, in order.
+    assert tokens("《关于》“同意”") == ["《关于》", "“同意”"]
+    assert tokens("增长（%）地区") == ["增长", "（%）地区"]
+
+
+@pytest.mark.parametrize(
+    "variant", ["国发〔2016〕12号", "国发[2016]12号", "国发(2016)12号", "国发（2016）12号", "国发【2016】12号"]
+)
+def test_bracket_variants_of_a_document_number_give_the_same_words(variant):
+    cores = ["".join(c for c in word if c.isalnum()) for word in tokens(variant)]
+    assert cores == ["国发", "2016", "12", "号"]
+
+
+def test_traditional_and_full_width_fold_to_simplified_and_ascii():
+    assert (
+        fold("國務院關於發佈《中華人民共和國行政許可法》的決定") == "国务院关于发布《中华人民共和国行政许可法》的决定"
+    )
+    assert fold("ＧＢ１２３") == "GB123"
+    assert fold("，（）") == "，（）"  # punctuation is kept as written
+    assert len(fold_table()) > 4000
+
+
+def test_standard_simplified_characters_are_never_folded():
+    # 乾 folds to 干 in OpenCC's character table, but 乾坤 and 乾隆 are written so in simplified text too.
+    assert fold("乾隆 哪吒 蒜薹") == "乾隆 哪吒 蒜薹"
+    assert fold("以後 關於") == "以后 关于"
+
+
+def test_the_text_of_a_body_keeps_block_boundaries_and_drops_scripts():
+    html = "<p>第一条 为了</p><table><tr><td>指标</td><td>单位</td></tr></table><script>var x='秘密';</script>"
+    assert text_of_html(html) == "第一条 为了\n指标\n单位"
+
+
+def test_a_record_page_is_pre_cut_and_carries_filters_and_display_metadata():
+    import datetime as dt
+
+    record = SearchRecord(
+        url="/wj/2024/00001/", title="關於試點的通知", doc_number="示政发〔2024〕1号",
+        published=dt.date(2024, 1, 2), state="有效", filters={"文种": ["通知"]}, text="正文。",
+    )  # fmt: skip
+    page = record_page(record)
+    assert '<html lang="zxx">' in page  # Pagefind must not segment the streams again
+    assert '<h1 data-pagefind-weight="10">关于 于试 试点 点的 的通 通知</h1>' in page
+    assert '<span data-pagefind-meta="标题">關於試點的通知</span>' in page  # shown as written
+    assert '<span data-pagefind-filter="文种">通知</span>' in page
+    assert '<span data-pagefind-sort="发布日期">2024-01-02</span>' in page
