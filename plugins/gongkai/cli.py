@@ -1,4 +1,4 @@
-"""The `gongkai` command: build and serve the site (later: check, review, new, import)."""
+"""The `gongkai` command: build and serve the site, or serve a built one (later: check, review, new, import)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="警告也视为错误（CI 中使用）")
     build.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算文件有效性（默认今天），用于可复现的构建")
 
-    serve = commands.add_parser("serve", help="构建并在本机预览，文件改动后自动重新构建")
+    serve = commands.add_parser(
+        "serve", help="构建并在本机预览，文件改动后自动重新构建；给出站点目录时只提供已构建的站点（查阅点用）"
+    )
+    serve.add_argument("site", nargs="?", type=Path, help="已构建的站点目录，如 site/：不构建，直接提供")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
     serve.add_argument("--strict", action="store_true", help="警告也视为错误")
     serve.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算文件有效性（默认今天）")
@@ -83,6 +86,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.site is not None:
+        from .static_server import serve_site
+
+        host, _, port = args.dev_addr.rpartition(":")
+        return serve_site(args.site, host or "127.0.0.1", int(port))
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 

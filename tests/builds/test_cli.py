@@ -83,3 +83,26 @@ def test_serve_builds_serves_on_loopback_and_rebuilds_on_change(project):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_serve_with_a_site_directory_serves_the_built_site_as_it_is(sample_site, tmp_path):
+    port = free_port()
+    command = [sys.executable, "-m", "gongkai.cli", "serve", str(sample_site), "-a", f"127.0.0.1:{port}"]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(command, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/search/", "一网通查"), (tmp_path / "serve.log").read_text()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/gongkai-fold.json") as response:
+            assert response.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_serve_refuses_a_directory_that_is_not_a_built_site(tmp_path, capsys):
+    (tmp_path / "index.html").write_text("<p>hi</p>", "utf-8")
+    assert main(["serve", str(tmp_path)]) == 1
+    assert f"{tmp_path}: 没有一网通查索引 pagefind/" in capsys.readouterr().err
+    assert main(["serve", str(tmp_path / "nowhere")]) == 1
+    assert "目录不存在" in capsys.readouterr().err

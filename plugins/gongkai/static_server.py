@@ -1,0 +1,43 @@
+"""Serve a built site as it is, for a public inspection terminal (查阅点): the standard library only.
+
+Search needs a server: browsers load neither modules nor the Pagefind index from
+a file opened from disk. `python3 -m http.server` does the same job where gongkai
+is not installed; this adds the checks and messages an operator needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".mjs": "text/javascript"}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # a terminal serves one reader; no access log
+
+
+def site_problem(site_dir: Path) -> str | None:
+    """Why `site_dir` is not a built site, or None."""
+    if not site_dir.is_dir():
+        return f"{site_dir}: 目录不存在；应为：gongkai build 生成的站点目录（如 site/）"
+    if not (site_dir / "index.html").is_file():
+        return f"{site_dir}: 没有 index.html；应为：gongkai build 生成的站点目录（如 site/）"
+    if not (site_dir / "pagefind" / "pagefind.js").is_file():
+        return f"{site_dir}: 没有一网通查索引 pagefind/；应为：开启 search_index 构建的站点"
+    return None
+
+
+def serve_site(site_dir: Path, host: str, port: int) -> int:
+    problem = site_problem(site_dir)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    with ThreadingHTTPServer((host, port), handler) as server:
+        print(f"正在提供 {site_dir}：http://{host}:{server.server_address[1]}/（一网通查：/search/），按 Ctrl+C 停止")
+        server.serve_forever()
+    return 0
