@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from .corpus_search_site import CorpusSite, build_corpus_search_site
 from .search_queries import KINDS, SEED, Query, make_queries
@@ -105,8 +105,8 @@ def ask_all(page: Page, queries: list[Query], report: Report) -> None:
             )
 
 
-def first_query_bytes(browser: object, base: str, query: Query) -> int:
-    context = browser.new_context()  # type: ignore[attr-defined]
+def first_query_bytes(browser: Browser, base: str, query: Query) -> int:
+    context = browser.new_context()
     page = context.new_page()
     page.goto(base)
     sizes: list[int] = []
@@ -117,24 +117,35 @@ def first_query_bytes(browser: object, base: str, query: Query) -> int:
     return sum(sizes)
 
 
-def run(corpus: Path, work: Path, seed: int = SEED, chromium: str = "/usr/bin/chromium") -> Report:
+def run(corpus: Path, work: Path, seed: int = SEED, browser: Browser | None = None) -> Report:
+    """Build the corpus search site in `work` and ask every query; a test passes its own `browser`."""
     site = build_corpus_search_site(corpus, work / "site")
     queries = make_queries(site.entries, site.bodies, seed)
     report = Report(site)
     server = serve(site.root)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium)
-            page = browser.new_page()
-            page.goto(base)
-            ask_all(page, queries, report)
-            for query in [q for kind in KINDS for q in [q for q in queries if q.kind == kind][:4]]:
-                report.first_query_bytes[f"{query.kind}「{query.text}」"] = first_query_bytes(browser, base, query)
-            browser.close()
+        if browser is not None:
+            _ask(browser, base, queries, report)
+        else:
+            with sync_playwright() as playwright:
+                own = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+                _ask(own, base, queries, report)
+                own.close()
     finally:
         server.shutdown()
+        server.server_close()
     return report
+
+
+def _ask(browser: Browser, base: str, queries: list[Query], report: Report) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base)
+    ask_all(page, queries, report)
+    context.close()
+    for query in [q for kind in KINDS for q in [q for q in queries if q.kind == kind][:4]]:
+        report.first_query_bytes[f"{query.kind}「{query.text}」"] = first_query_bytes(browser, base, query)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -35,3 +36,37 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # The sample site's states (尚未生效, 失效 …) are asserted as of this day.
 SAMPLE_AS_OF = "2026-11-23"
+
+
+# Chromium for the browser tests and the corpus search benchmark: one browser for the session,
+# since Playwright's sync API runs one event loop.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("GONGKAI_CHROMIUM") or shutil.which("chromium")
+    if path is None:
+        message = "Chromium not found: run scripts/setup --browser (installs Debian's chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs it: a missing browser is a failure there
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

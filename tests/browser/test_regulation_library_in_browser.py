@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +19,11 @@ def test_repealed_document_banner_leads_to_the_repealing_document_and_back(page,
     banner_box = banner.bounding_box()
     assert title_box["y"] < banner_box["y"] < body_box["y"]
     banner.get_by_role("link", name="示例县人民政府关于修改和废止部分行政规范性文件的决定").click()
-    assert page.locator("#gk-main").inner_text() == "示例县人民政府关于修改和废止部分行政规范性文件的决定"
+    expect(page.locator("#gk-main")).to_have_text("示例县人民政府关于修改和废止部分行政规范性文件的决定")
     assert page.get_by_role("region", name=re.compile("^本文件")).count() == 0  # in force: no banner
     page.locator(".gk-relations").get_by_role("link", name="示例县人民政府关于加快发展电子商务的若干意见").click()
-    assert page.url == base_url + "wj/2021/00008/"
-    assert page.get_by_role("region", name="本文件已废止").is_visible()
+    expect(page).to_have_url(base_url + "wj/2021/00008/")
+    expect(page.get_by_role("region", name="本文件已废止")).to_be_visible()
 
 
 def test_amended_document_shows_the_current_version_and_its_history(page, base_url):

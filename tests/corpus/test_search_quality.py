@@ -16,10 +16,8 @@ pytestmark = pytest.mark.browser
 FLOORS = {"标题全称": 0.93, "标题片段": 0.85, "正文词句": 0.93, "发文字号": 0.93, "繁体标题": 0.93}
 
 
-def test_search_finds_the_documents_of_every_kind_of_query(lawrefbook, tmp_path, capsys):
-    from browser.conftest import chromium_path
-
-    report = run(lawrefbook, tmp_path, chromium=chromium_path())
+def test_search_finds_the_documents_of_every_kind_of_query(lawrefbook, tmp_path, capsys, browser):
+    report = run(lawrefbook, tmp_path, browser=browser)
     with capsys.disabled():
         print("\n" + "\n".join(report.lines()))
     assert sum(report.asked.values()) >= 300
