@@ -18,10 +18,12 @@ import tempfile
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from gongkai.static_server import SiteRequestHandler
 
 from .corpus_search_site import CorpusSite, build_corpus_search_site
 from .search_queries import KINDS, SEED, Query, make_queries
@@ -80,13 +82,8 @@ class Report:
         return out
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 def serve(root: Path) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

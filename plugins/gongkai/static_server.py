@@ -13,7 +13,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
-class _Handler(SimpleHTTPRequestHandler):
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    """Serves a built site's files, quietly; tests and benchmarks serve with it too."""
+
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".mjs": "text/javascript"}
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
@@ -36,7 +38,7 @@ def serve_site(site_dir: Path, host: str, port: int) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    handler = functools.partial(_Handler, directory=str(site_dir))
+    handler = functools.partial(SiteRequestHandler, directory=str(site_dir))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"正在提供 {site_dir}：http://{host}:{server.server_address[1]}/（一网通查：/search/），按 Ctrl+C 停止")
         server.serve_forever()

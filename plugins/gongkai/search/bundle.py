@@ -29,7 +29,6 @@ FOLD_TABLE = "gongkai-fold.json"
 @dataclass(frozen=True)
 class IndexSummary:
     pages: int
-    bundle: Path
 
 
 class SearchBundle:
@@ -70,7 +69,7 @@ class SearchBundle:
         (bundle / FOLD_TABLE).write_text(fold_table_json(), "utf-8")
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         pages = sum(language["page_count"] for language in entry["languages"].values())
-        return IndexSummary(pages=pages, bundle=bundle)
+        return IndexSummary(pages=pages)
 
 
 def _index_file(url: str) -> PurePosixPath:

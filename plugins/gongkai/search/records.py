@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..views import DocumentView
+from ..model.document import Document
+from ..model.site import DisclosureSite
 from . import FILTERS
 from .text import token_stream
 
@@ -99,12 +100,12 @@ def record_page(record: SearchRecord) -> str:
     return template.render(record=record, sort_key=SORT_KEY)
 
 
-def record_of(view: DocumentView, url: str, body_html: str) -> SearchRecord:
-    """The record of a document page: its view (metadata, columns, validity) and its rendered body."""
-    document = view.document
-    state = view.validity.state.value if view.validity else None
+def record_of(site: DisclosureSite, document: Document, url: str, body_html: str) -> SearchRecord:
+    """The record of a published document: its metadata, columns and validity, and its rendered body."""
+    validity = site.state(document)
+    state = validity.value if validity else None
     values = {
-        "栏目": [link.title for link in view.columns],
+        "栏目": [column.name for column in site.columns_of(document)],
         "主题分类": [document.subject.split("\\")[0]],
         "发文机关": [document.issuer],
         "文种": [document.kind],

@@ -29,17 +29,10 @@ _CJK_BLOCKS = (
     (0xF900, 0xFAFF),  # Compatibility Ideographs
     (0x20000, 0x3FFFF),  # Extensions B and later
 )
-
-
 _CJK_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in _CJK_BLOCKS)
 # A text read as runs: CJK characters, other letters and digits (JS: [\p{L}\p{N}]), whitespace, or one
 # other character (punctuation, symbols).
 _RUNS = re.compile(rf"([{_CJK_CLASS}]+)|([^\W_{_CJK_CLASS}]+)|(\s+)|(.)", re.DOTALL)
-
-
-def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_BLOCKS)
 
 
 @lru_cache(maxsize=1)

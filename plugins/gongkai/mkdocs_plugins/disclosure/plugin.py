@@ -118,9 +118,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         src_uri = page.file.src_uri
-        if self.search is not None and self.views is not None and src_uri in self.document_uris:
-            view = self.views.document(self.document_uris[src_uri])
-            self.search.add(record_of(view, page.file.url, html))
+        if self.search is not None and self.site is not None and src_uri in self.document_uris:
+            self.search.add(record_of(self.site, self.document_uris[src_uri], page.file.url, html))
         return None
 
     def on_page_context(
