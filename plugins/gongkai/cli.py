@@ -90,6 +90,9 @@ def _serve(args: argparse.Namespace) -> int:
         from .static_server import serve_site
 
         host, _, port = args.dev_addr.rpartition(":")
+        if not port.isdigit():
+            print(f"--dev-addr: '{args.dev_addr}' 不是有效地址；应为：主机:端口，如 127.0.0.1:8000", file=sys.stderr)
+            return 1
         return serve_site(args.site, host or "127.0.0.1", int(port))
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError

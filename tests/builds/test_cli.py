@@ -106,3 +106,5 @@ def test_serve_refuses_a_directory_that_is_not_a_built_site(tmp_path, capsys):
     assert f"{tmp_path}: 没有一网通查索引 pagefind/" in capsys.readouterr().err
     assert main(["serve", str(tmp_path / "nowhere")]) == 1
     assert "目录不存在" in capsys.readouterr().err
+    assert main(["serve", str(tmp_path), "-a", "127.0.0.1:http"]) == 1
+    assert "--dev-addr: '127.0.0.1:http' 不是有效地址；应为：主机:端口" in capsys.readouterr().err
