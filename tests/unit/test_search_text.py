@@ -2,8 +2,9 @@
 
 import pytest
 
-from gongkai.search.records import SearchRecord, record_page, text_of_html
-from gongkai.search.text import fold, fold_table, tokens
+from gongkai.search.records import NUMBER_SLOTS, PAD, TITLE_SLOTS, SearchRecord, record_page, text_of_html
+from gongkai.search.text import fold, fold_table, indexed_word, tokens
+from gongkai.search.vocabulary import WordCounts, words_json
 
 
 def test_chinese_is_cut_into_overlapping_bigrams_and_other_words_stay_whole():
@@ -61,3 +62,50 @@ def test_a_record_page_is_pre_cut_and_carries_filters_and_display_metadata():
     assert '<span data-pagefind-meta="标题">關於試點的通知</span>' in page  # shown as written
     assert '<span data-pagefind-filter="文种">通知</span>' in page
     assert '<span data-pagefind-sort="发布日期">2024-01-02</span>' in page
+
+
+def test_title_and_number_take_fixed_positions_so_a_match_position_tells_the_field():
+    import datetime as dt
+    from html.parser import HTMLParser
+
+    record = SearchRecord(
+        url="/wj/1/", title="关于试点的通知", doc_number="示政发〔2024〕1号",
+        published=dt.date(2024, 1, 2), state=None, text="第一条 正文。",
+    )  # fmt: skip
+
+    class Words(HTMLParser):  # the words of the indexed body, in order, as Pagefind counts positions
+        def __init__(self) -> None:
+            super().__init__()
+            self.words: list[str] = []
+            self.ignored = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.ignored += any(name == "data-pagefind-ignore" for name, _ in attrs)
+
+        def handle_data(self, data):
+            if not self.ignored:
+                self.words.extend(data.split())
+
+    parser = Words()
+    parser.feed(record_page(record).split("<main data-pagefind-body>")[1].split("<div data-pagefind-ignore>")[0])
+    words = parser.words
+    assert words[0] == "关于" and words[TITLE_SLOTS] == "示政"
+    assert words[TITLE_SLOTS + NUMBER_SLOTS] == "第一"  # the body always starts here
+    assert set(words[6:TITLE_SLOTS]) == {PAD} and indexed_word(PAD) == ""  # padding is not a word
+
+
+def test_the_word_list_names_heavy_words_by_powers_of_two():
+    import datetime as dt
+    import json
+
+    counts = WordCounts()
+    body = "应当" * 4100 + " 机关" * 2100 + " 罕见"  # 4100 应当 and 4099 当应, 2100 机关, 1 罕见
+    counts.add(
+        SearchRecord(url="/a/", title="通知", doc_number=None, published=dt.date(2024, 1, 1), state=None, text=body)
+    )
+    heavy = counts.heavy()
+    assert heavy == {11: ["机关"], 12: ["应当", "当应"]}  # 2048 ≤ 2100 < 4096 ≤ 4099, 4100
+    words = json.loads(words_json(counts))
+    assert words["heavy"] == {"11": "机关", "12": "应当 当应"}
+    assert words["slots"] == {"title": TITLE_SLOTS, "number": NUMBER_SLOTS}
+    assert dict(zip(words["fold"]["from"], words["fold"]["to"], strict=True))["國"] == "国"

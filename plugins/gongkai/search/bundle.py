@@ -19,11 +19,11 @@ from pathlib import Path, PurePosixPath
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .records import SearchRecord, record_page
-from .text import fold_table_json
+from .vocabulary import WordCounts, words_json
 
 BUNDLE_DIR = "pagefind"
-# Beside Pagefind's files, for search.js: the folding table of gongkai.search.text.
-FOLD_TABLE = "gongkai-fold.json"
+# Beside Pagefind's files, for search.js: folding table, heavy words, record layout (gongkai.search.vocabulary).
+WORDS_FILE = "gongkai-words.json"
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,14 @@ class SearchBundle:
     def __init__(self) -> None:
         self._staging = Path(tempfile.mkdtemp(prefix="gongkai-search-"))
         self.count = 0
+        self._words = WordCounts()
 
     def add(self, record: SearchRecord) -> None:
         # Pagefind takes a page's URL from its path: mirror the page's place in the site.
         path = self._staging / _index_file(record.url)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record_page(record), "utf-8")
+        self._words.add(record)
         self.count += 1
 
     def build(self, site_dir: Path) -> IndexSummary:
@@ -66,7 +68,7 @@ class SearchBundle:
         async with PagefindIndex(config=config) as index:
             # An empty folder still gives a bundle, with no language: search.js says there is nothing to search.
             await index.add_directory(str(self._staging))
-        (bundle / FOLD_TABLE).write_text(fold_table_json(), "utf-8")
+        (bundle / WORDS_FILE).write_text(words_json(self._words), "utf-8")
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         pages = sum(language["page_count"] for language in entry["languages"].values())
         return IndexSummary(pages=pages)

@@ -6,15 +6,14 @@ browser's Intl.Segmenter when querying, and the two disagree (Pagefind issue
 segmenter: text is folded and cut into overlapping CJK bigrams here, as Lucene's
 CJK analyzer does, the bigrams are indexed as plain space-separated words, and
 `search.js` cuts a query the same way. A phrase is then the run of its bigrams
-at consecutive positions, which Pagefind's exact ("…") search checks.
+at consecutive positions, which search.js checks from the positions Pagefind returns.
 
-The browser gets the folding table as JSON (`fold_table_json`) and implements
+The browser gets the folding table as JSON (gongkai.search.vocabulary) and implements
 `tokens` in `search.js`; a test runs both over the same strings.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -114,7 +113,6 @@ def token_stream(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def fold_table_json() -> str:
-    """The folding table for `search.js`: two strings, character i of `from` folds to character i of `to`."""
-    table = fold_table()
-    return json.dumps({"from": "".join(table), "to": "".join(table.values())}, ensure_ascii=False)
+def indexed_word(token: str) -> str:
+    """What Pagefind indexes of a token: its letters, digits and ideographs, lower-cased ("" for punctuation)."""
+    return "".join(char for char in token if char.isalnum()).lower()

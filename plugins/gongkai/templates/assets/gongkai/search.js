@@ -18,9 +18,17 @@
  * How a query is read, the same way gongkai/search/text.py reads documents at index time:
  * traditional characters fold to simplified (the table is built from OpenCC with the index), full-width
  * letters and digits to ASCII, punctuation such as 〔〕 [] () 【】 is dropped, and Chinese is cut into
- * overlapping bigrams. Documents that hold the query as a phrase (its bigrams at consecutive positions)
- * come first, then documents that hold all its words anywhere; Pagefind ranks each group, with the
- * title and the 发文字号 weighted above the body.
+ * overlapping bigrams.
+ *
+ * How it is answered: Pagefind downloads, for every word asked, the chunk of the index that holds it,
+ * and a common bigram (应当, 人民) fills chunks of hundreds of kilobytes. So only the query's rarest
+ * words are asked, at most MAX_TERMS of them, apart from each other (the index lists its heavy words);
+ * a document must hold them all. Pagefind returns where they are, and from that this module tells
+ * whether a document holds the query as written (its words at the query's own distances) and where:
+ * every record begins with its title and its 发文字号, each padded to a fixed number of positions.
+ * Ranked first are documents whose title or 发文字号 begins with the query, then those whose title or
+ * 发文字号 holds it, then those whose body holds it, then the rest; Pagefind's ranking orders each group,
+ * with the title and the 发文字号 weighted above the body.
  */
 
 const BUNDLE = new URL("../../pagefind/", import.meta.url);
@@ -34,32 +42,38 @@ const RANKING = {
   metaWeights: { title: 20.0, wh: 10.0, 标题: 0.0, 发文字号: 0.0, 发布日期: 0.0, 有效性: 0.0 },
 };
 const EXCERPT_LENGTH = 110;
+const MAX_TERMS = 3;
+const LIGHT = 1024; // positions assumed for a word the index does not list as heavy
+const ONE_CHARACTER = 2 ** 30; // a lone ideograph matches every bigram it begins: Pagefind matches prefixes
 
 const CJK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 const OPENING = /[\p{Ps}\p{Pi}]/u;
 
-let foldTable = null;
+let vocabulary = null; // gongkai-words.json, read (see gongkai/search/vocabulary.py)
 let engine = null;
 
-/** Load the folding table; `fold` and `tokens` need it. Called by `search`; tests call it first. */
+/** Read the index's word list; `fold`, `tokens` and `plan` need it. Called by `search`; tests call it first. */
 export async function ready() {
-  if (!foldTable) {
-    const response = await fetch(new URL("gongkai-fold.json", BUNDLE));
+  if (!vocabulary) {
+    const response = await fetch(new URL("gongkai-words.json", BUNDLE));
     if (!response.ok) throw new Error(`一网通查：无法读取 ${response.url}（${response.status}）`);
-    const { from, to } = await response.json();
-    const table = new Map();
-    const source = [...from];
-    const target = [...to];
-    source.forEach((char, i) => table.set(char, target[i]));
-    foldTable = table;
+    const { fold: table, heavy, slots } = await response.json();
+    const folds = new Map();
+    const target = [...table.to];
+    [...table.from].forEach((char, i) => folds.set(char, target[i]));
+    const positions = new Map();
+    for (const [power, words] of Object.entries(heavy)) {
+      for (const word of words.split(" ")) if (word) positions.set(word, 2 ** Number(power));
+    }
+    vocabulary = { folds, positions, slots };
   }
 }
 
 /** Fold character by character (same length, position for position), as text.py's `fold`. */
 export function fold(text) {
   let out = "";
-  for (const char of text) out += foldTable.get(char) ?? char;
+  for (const char of text) out += vocabulary.folds.get(char) ?? char;
   return out;
 }
 
@@ -103,6 +117,86 @@ export function tokens(text) {
 
 /** The letters, digits and ideographs of a word, without its punctuation: what Pagefind indexes. */
 const core = (word) => [...word].filter((c) => isCjk(c) || isWordChar(c)).join("");
+
+/**
+ * The words of `query` to ask Pagefind for, each with its position in the query; at most MAX_TERMS.
+ * Taken one by one: a word that covers characters of the query not yet covered, the rarest (the index
+ * lists its heavy words by powers of two of their positions: fewer documents to match, less to
+ * download), then the one covering most, then the one farthest from those taken, so that the words
+ * span the query and its phrase is checked end to end. Positions count every word of the query, as
+ * Pagefind counts every word of a record: they give the distances a phrase must show.
+ */
+export function plan(query) {
+  const words = [];
+  let offset = 0; // characters of the query's words before this one, overlapping bigrams sharing one
+  let previous = null;
+  tokens(query).forEach((token, at) => {
+    const word = core(token);
+    if (!word) return;
+    const overlaps = previous && previous.bigram && previous.token.endsWith(previous.word) && token.startsWith(word) &&
+      [...word].length === 2 && isCjk(word) && [...previous.word][1] === [...word][0];
+    offset = previous ? previous.from + (overlaps ? 1 : [...previous.word].length) : 0;
+    const bigram = [...word].length === 2 && [...word].every(isCjk);
+    previous = { token, word, from: offset, bigram };
+    words.push({ word: word.toLowerCase(), at, from: offset, to: offset + [...word].length });
+  });
+  const positions = ({ word }) =>
+    vocabulary.positions.get(word) ?? ([...word].length === 1 && isCjk(word) ? ONE_CHARACTER : LIGHT);
+  const rarity = (w) => Math.floor(Math.log2(positions(w)));
+  const covered = new Set();
+  const news = (w) => {
+    let count = 0;
+    for (let c = w.from; c < w.to; c++) if (!covered.has(c)) count++;
+    return count;
+  };
+  const chosen = [];
+  const gap = (w) => (chosen.length ? Math.min(...chosen.map((c) => Math.abs(c.at - w.at))) : -w.at);
+  const key = (w) => [rarity(w), -news(w), -gap(w)];
+  const better = (a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i];
+    return false;
+  };
+  const seen = new Set();
+  while (chosen.length < MAX_TERMS) {
+    const pool = words.filter((w) => !seen.has(w.word) && news(w) > 0);
+    if (!pool.length) break;
+    const next = pool.reduce((best, w) => (better(w, best) ? w : best));
+    chosen.push(next);
+    seen.add(next.word);
+    for (let c = next.from; c < next.to; c++) covered.add(c);
+  }
+  return chosen.sort((a, b) => a.at - b.at).map(({ word, at }) => ({ word, at }));
+}
+
+/**
+ * Where in a record the planned words stand as they stand in the query: the position the query would
+ * begin at, the earliest one, or -1. `locations`: the positions Pagefind found the words at.
+ */
+export function phraseStart(terms, locations) {
+  if (!terms.length) return -1;
+  const found = new Set(locations);
+  const first = terms[0].at;
+  let best = -1;
+  for (const location of locations) {
+    const start = location - first;
+    if (start >= 0 && (best < 0 || start < best) && terms.every((t) => found.has(start + t.at))) best = start;
+  }
+  return best;
+}
+
+// Groups of the ranking, best first (see the top of this file).
+const FIELD_BEGINS = 0;
+const IN_FIELD = 1;
+const IN_BODY = 2;
+const WORDS_ONLY = 3;
+
+function group(start) {
+  const { title, number } = vocabulary.slots;
+  if (start < 0) return WORDS_ONLY;
+  if (start === 0 || start === title) return FIELD_BEGINS;
+  return start < title + number ? IN_FIELD : IN_BODY;
+}
 
 /** Text folded and lower-cased, with only its letters, digits and ideographs: for comparing titles. */
 const letters = (text) => core(fold(text).toLowerCase()).replace(/\s/gu, "");
@@ -148,41 +242,27 @@ function pagefindFilters(filters) {
 /** Search the site. See the comment at the top of this file. */
 export async function search(query, { filters = {}, sort = "relevance", page = 1, pageSize = 10 } = {}) {
   const instance = await pagefind();
-  const words = tokens(query || "").filter((word) => core(word));
+  const terms = plan(query || "");
   const options = { filters: pagefindFilters(filters) };
-  if (sort === "date" || !words.length) options.sort = { [SORT_KEY]: "desc" };
+  if (sort === "date" || !terms.length) options.sort = { [SORT_KEY]: "desc" };
 
-  let ranked;
-  let phraseIds = new Set();
-  let counts;
-  if (!words.length) {
-    const all = await instance.search(null, options);
-    ranked = all.results;
-    counts = all.filters;
-  } else {
-    const terms = words.map(core).join(" ");
-    const [phrase, all] = await Promise.all([
-      instance.search(`"${terms}"`, options),
-      instance.search(terms, options),
-    ]);
-    phraseIds = new Set(phrase.results.map((r) => r.id));
-    counts = all.filters;
-    if (options.sort) {
-      ranked = all.results;
-    } else {
-      const rest = all.results.filter((r) => !phraseIds.has(r.id));
-      ranked = [...phrase.results, ...rest];
-    }
-  }
+  const found = await instance.search(terms.length ? terms.map((t) => t.word).join(" ") : null, options);
+  let ranked = found.results.map((hit, i) => {
+    const start = phraseStart(terms, hit.words || []);
+    return { hit, i, start, group: group(start) };
+  });
+  if (terms.length && !options.sort) ranked.sort((a, b) => a.group - b.group || a.i - b.i);
 
   const first = (Math.max(1, page) - 1) * pageSize;
   const shown = ranked.slice(first, first + pageSize);
   let results = await Promise.all(
-    shown.map(async (hit) => present(await hit.data(), query || "", phraseIds.has(hit.id))),
+    shown.map(async ({ hit, start, group }) =>
+      present(await hit.data(), query || "", terms.length > 0 && group < WORDS_ONLY, start),
+    ),
   );
-  if (words.length && !options.sort) {
-    // Pagefind ranks by words; of the documents it put on this page, the one whose title or 发文字号 is
-    // the query, then those whose title or 发文字号 holds it, come first (a law before the rules citing it).
+  if (terms.length && !options.sort) {
+    // Of the documents on this page, the one whose title or 发文字号 is the query, then those whose
+    // title or 发文字号 holds it all (not only its rarest words), come first.
     const wanted = letters(query);
     const closeness = (result) => {
       const fields = [letters(result.title), letters(result.number || "")];
@@ -191,12 +271,12 @@ export async function search(query, { filters = {}, sort = "relevance", page = 1
     };
     results = results.map((r, i) => [closeness(r), i, r]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   }
-  return { total: ranked.length, results, counts: counts || {} };
+  return { total: ranked.length, results, counts: found.filters || {} };
 }
 
-function present(data, query, phrase) {
+/** A result as `search` returns it; `start`: where the query stands in the record as a phrase, or -1. */
+function present(data, query, phrase, start) {
   const meta = data.meta || {};
-  const body = decode(stripLeading(stripLeading(data.content || "", meta.title), meta.wh));
   const title = meta["标题"] || "";
   return {
     url: data.url,
@@ -205,18 +285,35 @@ function present(data, query, phrase) {
     number: meta["发文字号"] || null,
     date: meta["发布日期"] || null,
     state: meta["有效性"] || null,
-    excerptHtml: highlight(body, query, EXCERPT_LENGTH),
+    excerptHtml: excerpt(data, query, start),
     phrase,
   };
 }
 
-/** Pagefind's stored text begins with the title and 发文字号 streams, each closed by ". ". */
-function stripLeading(content, stream) {
-  if (!stream) return content;
-  const trimmed = content.trimStart();
-  if (!trimmed.startsWith(stream)) return content;
-  return trimmed.slice(stream.length).replace(/^\.?\s*/u, "");
+// Words of a body around a match that an excerpt is cut from: more than EXCERPT_LENGTH characters.
+const WORDS_BEFORE = 40;
+const WORDS_AFTER = 160;
+
+/**
+ * The excerpt of a body, around the phrase or the first word found there. Word i of the stored text
+ * is at Pagefind's position i, so only a window of a long law is turned back into text.
+ */
+function excerpt(data, query, start) {
+  const words = (data.content || "").trim().split(/\s+/u);
+  const bodyFrom = vocabulary.slots.title + vocabulary.slots.number;
+  const inBody = [start, ...(data.locations || [])].filter((at) => at >= bodyFrom);
+  const at = inBody.length ? inBody[0] : bodyFrom;
+  const from = Math.max(bodyFrom, at - WORDS_BEFORE);
+  const to = Math.min(words.length, at + WORDS_AFTER);
+  const text = decode(words.slice(from, to).join(" ").replace(PADDING, ""));
+  const html = highlight(text, query, EXCERPT_LENGTH);
+  const cutBefore = from > bodyFrom && !html.startsWith("…");
+  const cutAfter = to < words.length && !html.endsWith("…");
+  return `${cutBefore ? "…" : ""}${html}${cutAfter ? "…" : ""}`;
 }
+
+// Padding and the ". " Pagefind puts after a block that does not end a sentence.
+const PADDING = /^[\s.·]*/u;
 
 /** Turn a token stream back into text: overlapping bigrams share a character; other word breaks were spaces. */
 export function decode(stream) {

@@ -1,0 +1,57 @@
+"""What search.js needs to know of the index before it asks Pagefind: `gongkai-words.json`.
+
+Pagefind keeps every word's positions in chunks of about 20,000 positions, and a
+query downloads the chunk of each of its words. A common bigram (应当, 人民)
+fills chunks of its own, hundreds of kilobytes; a rare one shares a chunk. So the
+bundle counts the positions of every word as records are added, and tells
+search.js which words are heavy: it then asks Pagefind for a query's rarest words
+only, and checks from their positions that the query is there as written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .records import NUMBER_SLOTS, TITLE_SLOTS, SearchRecord
+from .text import fold_table, indexed_word, tokens
+
+# A word with this many positions or more is listed, by powers of two; rarer words are all "light".
+HEAVY_POSITIONS = 2048
+
+
+class WordCounts:
+    """Positions per indexed word, over the records added so far."""
+
+    def __init__(self) -> None:
+        self._positions: Counter[str] = Counter()
+
+    def add(self, record: SearchRecord) -> None:
+        for text in (record.title, record.doc_number or "", record.text):
+            self._positions.update(word for word in map(indexed_word, tokens(text)) if word)
+
+    def heavy(self) -> dict[int, list[str]]:
+        """The heavy words by the power of two below their count of positions, each list sorted."""
+        classes: dict[int, list[str]] = {}
+        for word, count in self._positions.items():
+            if count >= HEAVY_POSITIONS:
+                classes.setdefault(count.bit_length() - 1, []).append(word)
+        return {power: sorted(words) for power, words in sorted(classes.items())}
+
+
+def words_json(counts: WordCounts) -> str:
+    """The file search.js reads first: folding table, heavy words and the record layout.
+
+    `fold`: character i of `from` folds to character i of `to` (gongkai.search.text);
+    `heavy`: {power of two: heavy words with at least that many positions, space-separated};
+    `slots`: word positions of the title and the 发文字号 at the head of every record.
+    """
+    table = fold_table()
+    return json.dumps(
+        {
+            "fold": {"from": "".join(table), "to": "".join(table.values())},
+            "heavy": {str(power): " ".join(words) for power, words in counts.heavy().items()},
+            "slots": {"title": TITLE_SLOTS, "number": NUMBER_SLOTS},
+        },
+        ensure_ascii=False,
+    )
