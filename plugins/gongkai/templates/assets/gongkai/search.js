@@ -10,7 +10,7 @@
  *   // answer.total: how many documents match; answer.results: this page of them, best first, each
  *   //   { url, title, titleHtml, number, date, state, excerptHtml, phrase }
  *   //   (titleHtml and excerptHtml are escaped HTML with <mark> around the match;
- *   //    phrase: the query was found as written, not only word by word);
+ *   //    phrase: the query was found as written, not only word by word, as far as `plan` checks it);
  *   // answer.counts: { filter name: { value: number of matching documents } } for the browse facets.
  *
  * An empty query browses: every document that passes the filters, newest first.
@@ -21,9 +21,9 @@
  * overlapping bigrams.
  *
  * How it is answered: Pagefind downloads, for every word asked, the chunk of the index that holds it,
- * and a common bigram (应当, 人民) fills chunks of hundreds of kilobytes. So only the query's rarest
- * words are asked, at most MAX_TERMS of them, apart from each other (the index lists its heavy words);
- * a document must hold them all. Pagefind returns where they are, and from that this module tells
+ * and a common bigram (应当, 人民) fills chunks of hundreds of kilobytes. So only MAX_TERMS words are
+ * asked, the rarest that cover the query (`plan`; the index lists its heavy words), and a document
+ * must hold them all. Pagefind returns where they are, and from that this module tells
  * whether a document holds the query as written (its words at the query's own distances) and where:
  * every record begins with its title and its 发文字号, each padded to a fixed number of positions.
  * Ranked first are documents whose title or 发文字号 begins with the query, then those whose title or
