@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -18,7 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..model.document import Document
 from ..model.site import DisclosureSite
 from . import FILTERS
-from .text import token_stream, tokens
+from .text import tokens
 
 SORT_KEY = "发布日期"
 # Word positions the title and the 发文字号 take in every record, whatever their length: they are
@@ -39,25 +40,38 @@ class SearchRecord:
     filters: dict[str, list[str]] = field(default_factory=dict)
     text: str = ""  # the body as plain text
 
+    # Each text is cut once: the streams, the padding and the word counts of the bundle all use the cut.
+    @cached_property
+    def title_tokens(self) -> list[str]:
+        return tokens(self.title)
+
+    @cached_property
+    def number_tokens(self) -> list[str]:
+        return tokens(self.doc_number or "")
+
+    @cached_property
+    def text_tokens(self) -> list[str]:
+        return tokens(self.text)
+
     @property
     def title_stream(self) -> str:
-        return token_stream(self.title)
+        return " ".join(self.title_tokens)
 
     @property
     def title_padding(self) -> str:
-        return _padding(TITLE_SLOTS - len(tokens(self.title)))
+        return _padding(TITLE_SLOTS - len(self.title_tokens))
 
     @property
     def number_stream(self) -> str:
-        return token_stream(self.doc_number or "")
+        return " ".join(self.number_tokens)
 
     @property
     def number_padding(self) -> str:
-        return _padding(NUMBER_SLOTS - len(tokens(self.doc_number or "")))
+        return _padding(NUMBER_SLOTS - len(self.number_tokens))
 
     @property
     def text_stream(self) -> str:
-        return token_stream(self.text)
+        return " ".join(self.text_tokens)
 
 
 def _padding(words: int) -> str:

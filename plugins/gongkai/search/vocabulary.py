@@ -14,7 +14,7 @@ import json
 from collections import Counter
 
 from .records import NUMBER_SLOTS, TITLE_SLOTS, SearchRecord
-from .text import fold_table, indexed_word, tokens
+from .text import fold_table, indexed_word
 
 # A word with this many positions or more is listed, by powers of two; rarer words are all "light".
 HEAVY_POSITIONS = 2048
@@ -24,16 +24,23 @@ class WordCounts:
     """Positions per indexed word, over the records added so far."""
 
     def __init__(self) -> None:
-        self._positions: Counter[str] = Counter()
+        # Tokens as cut, punctuation and all: counting them is fast; each distinct one is reduced to
+        # the word Pagefind indexes once, when the heavy words are asked for.
+        self._tokens: Counter[str] = Counter()
 
     def add(self, record: SearchRecord) -> None:
-        for text in (record.title, record.doc_number or "", record.text):
-            self._positions.update(word for word in map(indexed_word, tokens(text)) if word)
+        for cut in (record.title_tokens, record.number_tokens, record.text_tokens):
+            self._tokens.update(cut)
 
     def heavy(self) -> dict[int, list[str]]:
         """The heavy words by the power of two below their count of positions, each list sorted."""
+        positions: Counter[str] = Counter()
+        for token, count in self._tokens.items():
+            word = indexed_word(token)
+            if word:
+                positions[word] += count
         classes: dict[int, list[str]] = {}
-        for word, count in self._positions.items():
+        for word, count in positions.items():
             if count >= HEAVY_POSITIONS:
                 classes.setdefault(count.bit_length() - 1, []).append(word)
         return {power: sorted(words) for power, words in sorted(classes.items())}

@@ -133,10 +133,11 @@ export function plan(query) {
   tokens(query).forEach((token, at) => {
     const word = core(token);
     if (!word) return;
-    const overlaps = previous && previous.bigram && previous.token.endsWith(previous.word) && token.startsWith(word) &&
-      [...word].length === 2 && isCjk(word) && [...previous.word][1] === [...word][0];
-    offset = previous ? previous.from + (overlaps ? 1 : [...previous.word].length) : 0;
     const bigram = [...word].length === 2 && [...word].every(isCjk);
+    // Two bigrams of one run share a character: no punctuation between them, and the same one.
+    const overlaps = bigram && previous?.bigram && previous.token.endsWith(previous.word) && token.startsWith(word) &&
+      [...previous.word][1] === [...word][0];
+    offset = previous ? previous.from + (overlaps ? 1 : [...previous.word].length) : 0;
     previous = { token, word, from: offset, bigram };
     words.push({ word: word.toLowerCase(), at, from: offset, to: offset + [...word].length });
   });
