@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from gongkai.search.text import tokens
+from gongkai.search.text import token_stream, tokens
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +113,7 @@ def test_the_browser_cuts_text_exactly_as_the_index_does(page, base_url):
         "国发〔2016〕12号 国发[2016]12号 国发【2016】12号",
         "增长（%）地区；ＧＢ／Ｔ　３７６６８－２０１９ 第1条",
         "乾隆 以後 “同意” 法",
+        "国务院令第3号（2016年度）A级景区 第3号 号",
     ]
     page.goto(base_url + "search/")
     in_browser = page.evaluate(
@@ -124,6 +125,31 @@ def test_the_browser_cuts_text_exactly_as_the_index_does(page, base_url):
         samples,
     )
     assert in_browser == [tokens(s) for s in samples]
+
+
+def test_the_browser_turns_the_indexed_words_back_into_the_text(page, base_url):
+    samples = ["国务院令第3号", "国发〔2016〕12号", "2016年度报告", "第3号 号", "为了提高质量，保护权益。", "A级景区"]
+    page.goto(base_url + "search/")
+    decoded = page.evaluate(
+        """async (streams) => {
+            const m = await import("./../assets/gongkai/search.js");
+            await m.ready();
+            return streams.map((s) => m.decode(s));
+        }""",
+        [token_stream(s) for s in samples],
+    )
+    assert decoded == samples
+
+
+def test_a_query_in_simplified_characters_does_not_read_the_folding_table(page, base_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "search/?q=供水用水")  # no title among the results has a character to fold either
+    expect(results(page).first).to_be_visible()
+    assert not any(url.endswith("/gongkai-fold.json") for url in requests)
+    page.goto(base_url + "search/?q=供水用水 辦法")
+    expect(results(page).first).to_be_visible()
+    assert any(url.endswith("/gongkai-fold.json") for url in requests)
 
 
 def test_a_page_opened_from_disk_explains_how_to_search(page, sample_site):

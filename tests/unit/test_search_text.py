@@ -4,13 +4,15 @@ import pytest
 
 from gongkai.search.records import NUMBER_SLOTS, PAD, TITLE_SLOTS, SearchRecord, record_page, text_of_html
 from gongkai.search.text import fold, fold_table, indexed_word, tokens
-from gongkai.search.vocabulary import WordCounts, words_json
+from gongkai.search.vocabulary import WordCounts, fold_json, words_json
 
 
 def test_chinese_is_cut_into_overlapping_bigrams_and_other_words_stay_whole():
     assert tokens("行政许可法") == ["行政", "政许", "许可", "可法"]
     assert tokens("法") == ["法"]
-    assert tokens("国务院令第111号") == ["国务", "务院", "院令", "令第", "111", "号"]
+    assert tokens("国务院令第111号") == ["国务", "务院", "院令", "令第", "111号", "号"]
+    assert tokens("2016年度") == ["2016年", "年度"]  # digits take the ideograph after them along
+    assert tokens("第3号 号") == ["第", "3号", "号", "号"]
     assert tokens("GB/T 37668-2019") == ["GB/", "T", "37668-", "2019"]
 
 
@@ -26,7 +28,7 @@ def test_punctuation_is_glued_to_a_word_so_excerpts_keep_it():
 )
 def test_bracket_variants_of_a_document_number_give_the_same_words(variant):
     cores = ["".join(c for c in word if c.isalnum()) for word in tokens(variant)]
-    assert cores == ["国发", "2016", "12", "号"]
+    assert cores == ["国发", "2016", "12号", "号"]
 
 
 def test_traditional_and_full_width_fold_to_simplified_and_ascii():
@@ -108,4 +110,15 @@ def test_the_word_list_names_heavy_words_by_powers_of_two():
     words = json.loads(words_json(counts))
     assert words["heavy"] == {"11": "机关", "12": "应当 当应"}
     assert words["slots"] == {"title": TITLE_SLOTS, "number": NUMBER_SLOTS}
-    assert dict(zip(words["fold"]["from"], words["fold"]["to"], strict=True))["國"] == "国"
+
+
+def test_the_bitmap_of_foldable_characters_and_the_folding_table_give_back_the_table():
+    import base64
+    import json
+
+    words = json.loads(words_json(WordCounts()))
+    first, bits = words["foldable"]["first"], base64.b64decode(words["foldable"]["bits"])
+    foldable = [chr(first + i) for i in range(len(bits) * 8) if bits[i // 8] >> (i % 8) & 1]
+    targets = json.loads(fold_json())["to"]
+    assert dict(zip(foldable, targets, strict=True)) == fold_table()
+    assert "國" in foldable and "国" not in foldable and "乾" not in foldable

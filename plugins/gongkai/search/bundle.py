@@ -19,11 +19,13 @@ from pathlib import Path, PurePosixPath
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .records import SearchRecord, record_page
-from .vocabulary import WordCounts, words_json
+from .vocabulary import WordCounts, fold_json, words_json
 
 BUNDLE_DIR = "pagefind"
-# Beside Pagefind's files, for search.js: folding table, heavy words, record layout (gongkai.search.vocabulary).
+# Beside Pagefind's files, for search.js (gongkai.search.vocabulary): the foldable characters, heavy
+# words and record layout; and the folding table, read only for a query that has a foldable character.
 WORDS_FILE = "gongkai-words.json"
+FOLD_FILE = "gongkai-fold.json"
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class SearchBundle:
             # An empty folder still gives a bundle, with no language: search.js says there is nothing to search.
             await index.add_directory(str(self._staging))
         (bundle / WORDS_FILE).write_text(words_json(self._words), "utf-8")
+        (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         pages = sum(language["page_count"] for language in entry["languages"].values())
         return IndexSummary(pages=pages)

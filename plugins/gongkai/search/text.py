@@ -80,7 +80,9 @@ def tokens(text: str) -> list[str]:
     """The words Pagefind indexes for `text`, each with the punctuation that follows it.
 
     A run of CJK characters gives its overlapping bigrams (one character alone
-    gives itself); a run of other letters and digits is one word. Punctuation is
+    gives itself); a run of other letters and digits is one word, which takes
+    along the ideograph right after it (第3号: 令第 3号 号), because Pagefind
+    matches words by prefix and "3" alone would match 30 and 300. Punctuation is
     glued to a word: opening brackets and quotes (and whatever follows them) to
     the next one, the rest to the one before. Pagefind keeps it in the stored text, which keeps excerpts
     readable, but drops it from the indexed word, so 〔〕, [], () and 【】 in a
@@ -88,7 +90,11 @@ def tokens(text: str) -> list[str]:
     """
     words: list[str] = []
     opening = ""  # opening punctuation waiting for the next word
+    after_letters = False  # the last run was letters or digits, with nothing between it and this one
     for cjk, word, _space, other in _RUNS.findall(fold(text)):
+        if cjk and after_letters:
+            words[-1] += cjk[0]
+        after_letters = bool(word)
         if cjk or word:
             first = len(words)
             if len(cjk) > 1:

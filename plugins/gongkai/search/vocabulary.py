@@ -1,4 +1,5 @@
-"""What search.js needs to know of the index before it asks Pagefind: `gongkai-words.json`.
+"""What search.js needs to know of the index before it asks Pagefind: `gongkai-words.json`,
+and the folding table `gongkai-fold.json`, read only when a query needs it.
 
 Pagefind keeps every word's positions in chunks of about 20,000 positions, and a
 query downloads the chunk of each of its words. A common bigram (应当, 人民)
@@ -10,6 +11,7 @@ only, and checks from their positions that the query is there as written.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections import Counter
 
@@ -47,18 +49,34 @@ class WordCounts:
 
 
 def words_json(counts: WordCounts) -> str:
-    """The file search.js reads first: folding table, heavy words and the record layout.
+    """The file search.js reads first: which characters fold, the heavy words and the record layout.
 
-    `fold`: character i of `from` folds to character i of `to` (gongkai.search.text);
+    `foldable`: the characters the folding table changes (gongkai.search.text), as a bitmap: bit i
+    (byte i // 8, bit i % 8) stands for the character `first` + i, and `bits` is base64. A query of
+    none of them, as most are, needs no table;
     `heavy`: {power of two: heavy words with at least that many positions, space-separated};
     `slots`: word positions of the title and the 发文字号 at the head of every record.
     """
-    table = fold_table()
+    folded = sorted(fold_table())
+    first = ord(folded[0])
+    bits = bytearray((ord(folded[-1]) - first) // 8 + 1)
+    for char in folded:
+        offset = ord(char) - first
+        bits[offset // 8] |= 1 << (offset % 8)
     return json.dumps(
         {
-            "fold": {"from": "".join(table), "to": "".join(table.values())},
+            "foldable": {"first": first, "bits": base64.b64encode(bits).decode("ascii")},
             "heavy": {str(power): " ".join(words) for power, words in counts.heavy().items()},
             "slots": {"title": TITLE_SLOTS, "number": NUMBER_SLOTS},
         },
         ensure_ascii=False,
     )
+
+
+def fold_json() -> str:
+    """The folding table, which search.js reads only for a text with a foldable character.
+
+    `to`: what each character of the bitmap in `words_json` folds to, in the order of their code points.
+    """
+    table = fold_table()
+    return json.dumps({"to": "".join(table[char] for char in sorted(table))}, ensure_ascii=False)

@@ -16,9 +16,10 @@
  * An empty query browses: every document that passes the filters, newest first.
  *
  * How a query is read, the same way gongkai/search/text.py reads documents at index time:
- * traditional characters fold to simplified (the table is built from OpenCC with the index), full-width
- * letters and digits to ASCII, punctuation such as 〔〕 [] () 【】 is dropped, and Chinese is cut into
- * overlapping bigrams.
+ * traditional characters fold to simplified (the table is built from OpenCC with the index, and read
+ * only for a text that has such a character), full-width letters and digits to ASCII, punctuation such
+ * as 〔〕 [] () 【】 is dropped, Chinese is cut into overlapping bigrams, and a run of digits or letters
+ * takes along the ideograph after it (第3号: 3号, which 第30号 does not begin with).
  *
  * How it is answered: Pagefind downloads, for every word asked, the chunk of the index that holds it,
  * and a common bigram (应当, 人民) fills chunks of hundreds of kilobytes. So only MAX_TERMS words are
@@ -45,42 +46,87 @@ const EXCERPT_LENGTH = 110;
 const MAX_TERMS = 3;
 const LIGHT = 1024; // positions assumed for a word the index does not list as heavy
 const ONE_CHARACTER = 2 ** 30; // a lone ideograph matches every bigram it begins: Pagefind matches prefixes
+const CHUNK_POSITIONS = 20000; // Pagefind's index chunks hold about this many positions (and one more per page)
+// What checking one more character of a query is worth, in index chunks downloaded (about 32 KB each).
+const CHARACTER_WORTH = 2;
 
 const CJK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 const OPENING = /[\p{Ps}\p{Pi}]/u;
 
 let vocabulary = null; // gongkai-words.json, read (see gongkai/search/vocabulary.py)
+let folds = null; // gongkai-fold.json as a Map, read when a text has a character that folds
+const reading = {}; // the files being read, so that concurrent callers wait for one request each
 let engine = null;
 
-/** Read the index's word list; `fold`, `tokens` and `plan` need it. Called by `search`; tests call it first. */
-export async function ready() {
-  if (!vocabulary) {
-    const response = await fetch(new URL("gongkai-words.json", BUNDLE));
-    if (!response.ok) throw new Error(`一网通查：无法读取 ${response.url}（${response.status}）`);
-    const { fold: table, heavy, slots } = await response.json();
-    const folds = new Map();
-    const target = [...table.to];
-    [...table.from].forEach((char, i) => folds.set(char, target[i]));
-    const positions = new Map();
-    for (const [power, words] of Object.entries(heavy)) {
-      for (const word of words.split(" ")) if (word) positions.set(word, 2 ** Number(power));
-    }
-    vocabulary = { folds, positions, slots };
+async function readJson(name) {
+  const response = await fetch(new URL(name, BUNDLE));
+  if (!response.ok) throw new Error(`一网通查：无法读取 ${response.url}（${response.status}）`);
+  return response.json();
+}
+
+/** Read a file of the bundle once, however many callers ask at the same time; a failure may be retried. */
+function once(name, read) {
+  reading[name] ??= read().catch((error) => {
+    delete reading[name];
+    throw error;
+  });
+  return reading[name];
+}
+
+async function readWords() {
+  const { foldable, heavy, slots } = await readJson("gongkai-words.json");
+  const bits = Uint8Array.from(atob(foldable.bits), (c) => c.charCodeAt(0));
+  const positions = new Map();
+  for (const [power, words] of Object.entries(heavy)) {
+    for (const word of words.split(" ")) if (word) positions.set(word, 2 ** Number(power));
   }
+  return { foldable: { first: foldable.first, bits }, positions, slots };
+}
+
+function foldableAt(offset) {
+  const { bits } = vocabulary.foldable;
+  return offset >= 0 && offset < bits.length * 8 && ((bits[offset >> 3] >> (offset & 7)) & 1) === 1;
+}
+
+/** Whether the folding table changes `char`. */
+const foldable = (char) => foldableAt(char.codePointAt(0) - vocabulary.foldable.first);
+
+async function readFolds() {
+  const target = [...(await readJson("gongkai-fold.json")).to];
+  const { first, bits } = vocabulary.foldable;
+  const table = new Map();
+  for (let offset = 0, k = 0; offset < bits.length * 8; offset++) {
+    if (foldableAt(offset)) table.set(String.fromCodePoint(first + offset), target[k++]);
+  }
+  return table;
+}
+
+/**
+ * Read what `fold`, `tokens` and `plan` need of the index for `text`: the word list, and the folding
+ * table if a character of `text` folds (most queries have none); with no `text`, both.
+ * `search` calls it; tests call it first.
+ */
+export async function ready(text) {
+  vocabulary ??= await once("words", readWords);
+  if (!folds && (text === undefined || [...text].some(foldable))) folds = await once("folds", readFolds);
 }
 
 /** Fold character by character (same length, position for position), as text.py's `fold`. */
 export function fold(text) {
+  if (!folds) return text; // `ready(text)` found nothing in it to fold
   let out = "";
-  for (const char of text) out += vocabulary.folds.get(char) ?? char;
+  for (const char of text) out += folds.get(char) ?? char;
   return out;
 }
 
 const isCjk = (char) => CJK.test(char);
 const isWordChar = (char) => WORD.test(char);
 
-/** The words of `text`, as text.py's `tokens`: CJK bigrams, other words whole, punctuation glued on. */
+/**
+ * The words of `text`, as text.py's `tokens`: CJK bigrams, other words whole (with the ideograph right
+ * after them), punctuation glued on.
+ */
 export function tokens(text) {
   const words = [];
   let run = [];
@@ -100,7 +146,11 @@ export function tokens(text) {
   };
   for (const char of fold(text)) {
     if (isCjk(char) || isWordChar(char)) {
-      if (run.length && isCjk(char) !== runIsCjk) closeRun();
+      if (run.length && isCjk(char) !== runIsCjk) {
+        const afterLetters = !runIsCjk;
+        closeRun();
+        if (afterLetters) words[words.length - 1] += char; // 第3号: 3号 号, as text.py
+      }
       runIsCjk = isCjk(char);
       run.push(char);
       continue;
@@ -119,40 +169,58 @@ export function tokens(text) {
 const core = (word) => [...word].filter((c) => isCjk(c) || isWordChar(c)).join("");
 
 /**
+ * Whether two words in a row share a character of the text: the last ideograph of a bigram or of
+ * digits that took one along (3号) begins the next word, with no punctuation between them. After a
+ * bigram only a bigram can, as only a run of ideographs gives words that touch.
+ * `token`, `next`: the words as cut; `word`, `nextWord`: their cores.
+ */
+function sharesNext(token, word, next, nextWord) {
+  const chars = [...word];
+  const last = chars[chars.length - 1];
+  const first = [...nextWord][0];
+  if (chars.length < 2 || !isCjk(last) || last !== first || !token.endsWith(word) || !next.startsWith(nextWord)) {
+    return false;
+  }
+  const afterLetters = !isCjk(chars[0]);
+  return afterLetters || [...nextWord].length === 2;
+}
+
+/**
  * The words of `query` to ask Pagefind for, each with its position in the query; at most MAX_TERMS.
- * Taken one by one: a word that covers characters of the query not yet covered, the rarest (the index
- * lists its heavy words by powers of two of their positions: fewer documents to match, less to
- * download), then the one covering most, then the one farthest from those taken, so that the words
- * span the query and its phrase is checked end to end. Positions count every word of the query, as
- * Pagefind counts every word of a record: they give the distances a phrase must show.
+ * Taken one by one, the word that gains most: the characters of the query it covers that no word
+ * taken covers yet, each worth CHARACTER_WORTH, less the index chunks it costs to download (the index
+ * lists its heavy words by powers of two of their positions); then the rarest; then the one farthest
+ * from those taken, so that the words span the query and its phrase is checked end to end. A word
+ * that costs more than it gains is not taken, unless no word is yet. Positions count every word of
+ * the query, as Pagefind counts every word of a record: they give the distances a phrase must show.
  */
 export function plan(query) {
   const words = [];
-  let offset = 0; // characters of the query's words before this one, overlapping bigrams sharing one
+  let offset = 0; // characters of the query's words before this one, overlapping words sharing one
   let previous = null;
   tokens(query).forEach((token, at) => {
     const word = core(token);
     if (!word) return;
-    const bigram = [...word].length === 2 && [...word].every(isCjk);
-    // Two bigrams of one run share a character: no punctuation between them, and the same one.
-    const overlaps = bigram && previous?.bigram && previous.token.endsWith(previous.word) && token.startsWith(word) &&
-      [...previous.word][1] === [...word][0];
-    offset = previous ? previous.from + (overlaps ? 1 : [...previous.word].length) : 0;
-    previous = { token, word, from: offset, bigram };
+    const overlaps = previous && sharesNext(previous.token, previous.word, token, word);
+    offset = previous ? previous.from + [...previous.word].length - (overlaps ? 1 : 0) : 0;
+    previous = { token, word, from: offset };
     words.push({ word: word.toLowerCase(), at, from: offset, to: offset + [...word].length });
   });
   const positions = ({ word }) =>
     vocabulary.positions.get(word) ?? ([...word].length === 1 && isCjk(word) ? ONE_CHARACTER : LIGHT);
   const rarity = (w) => Math.floor(Math.log2(positions(w)));
+  // Index chunks a word's positions fill, at the top of its power of two; a word shares a chunk at least.
+  const chunks = (w) => Math.max(1, (2 * positions(w)) / CHUNK_POSITIONS);
   const covered = new Set();
   const news = (w) => {
     let count = 0;
     for (let c = w.from; c < w.to; c++) if (!covered.has(c)) count++;
     return count;
   };
+  const gain = (w) => CHARACTER_WORTH * news(w) - chunks(w);
   const chosen = [];
   const gap = (w) => (chosen.length ? Math.min(...chosen.map((c) => Math.abs(c.at - w.at))) : -w.at);
-  const key = (w) => [rarity(w), -news(w), -gap(w)];
+  const key = (w) => [-gain(w), rarity(w), -gap(w)];
   const better = (a, b) => {
     const [ka, kb] = [key(a), key(b)];
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i];
@@ -160,7 +228,7 @@ export function plan(query) {
   };
   const seen = new Set();
   while (chosen.length < MAX_TERMS) {
-    const pool = words.filter((w) => !seen.has(w.word) && news(w) > 0);
+    const pool = words.filter((w) => !seen.has(w.word) && news(w) > 0 && (!chosen.length || gain(w) > 0));
     if (!pool.length) break;
     const next = pool.reduce((best, w) => (better(w, best) ? w : best));
     chosen.push(next);
@@ -205,7 +273,6 @@ const letters = (text) => core(fold(text).toLowerCase()).replace(/\s/gu, "");
 async function pagefind() {
   if (!engine) {
     engine = (async () => {
-      await ready();
       const module = await import(new URL("pagefind.js", BUNDLE).href);
       // Pagefind takes the query language from <html lang>; for "zh" it would cut our bigrams again with
       // Intl.Segmenter. The index holds pre-cut words (lang "zxx"), so say that while the instance is made.
@@ -242,7 +309,7 @@ function pagefindFilters(filters) {
 
 /** Search the site. See the comment at the top of this file. */
 export async function search(query, { filters = {}, sort = "relevance", page = 1, pageSize = 10 } = {}) {
-  const instance = await pagefind();
+  const [instance] = await Promise.all([pagefind(), ready(query || "")]);
   const terms = plan(query || "");
   const options = { filters: pagefindFilters(filters) };
   if (sort === "date" || !terms.length) options.sort = { [SORT_KEY]: "desc" };
@@ -257,9 +324,11 @@ export async function search(query, { filters = {}, sort = "relevance", page = 1
   const first = (Math.max(1, page) - 1) * pageSize;
   const shown = ranked.slice(first, first + pageSize);
   let results = await Promise.all(
-    shown.map(async ({ hit, start, group }) =>
-      present(await hit.data(), query || "", terms.length > 0 && group < WORDS_ONLY, start),
-    ),
+    shown.map(async ({ hit, start, group }) => {
+      const data = await hit.data();
+      await ready(data.meta?.["标题"] || ""); // a title may have characters to fold where the query has none
+      return present(data, query || "", terms.length > 0 && group < WORDS_ONLY, start);
+    }),
   );
   if (terms.length && !options.sort) {
     // Of the documents on this page, the one whose title or 发文字号 is the query, then those whose
@@ -319,14 +388,12 @@ const PADDING = /^[\s.·]*/u;
 /** Turn a token stream back into text: overlapping bigrams share a character; other word breaks were spaces. */
 export function decode(stream) {
   let text = "";
-  let previous = null; // the core of the previous word, when it was a bigram not followed by punctuation
+  let previous = null; // the previous word and its core
   for (const word of stream.split(/\s+/u)) {
     if (!word) continue;
     const chars = [...word];
     const wordCore = core(word);
-    const coreChars = [...wordCore];
-    const startsWithCore = chars[0] === coreChars[0];
-    if (previous && startsWithCore && coreChars.length === 2 && isCjk(coreChars[0]) && coreChars[0] === [...previous][1]) {
+    if (previous && wordCore && sharesNext(previous.word, previous.core, word, wordCore)) {
       text += chars.slice(1).join("");
     } else {
       // Words of one kind meeting without punctuation were apart in the text; CJK next to a digit was not.
@@ -335,8 +402,7 @@ export function decode(stream) {
       if (wordish(last) && wordish(chars[0]) && isCjk(last) === isCjk(chars[0])) text += " ";
       text += word;
     }
-    const endsWithCore = chars[chars.length - 1] === coreChars[coreChars.length - 1];
-    previous = coreChars.length === 2 && coreChars.every(isCjk) && endsWithCore ? wordCore : null;
+    previous = { word, core: wordCore };
   }
   return text;
 }
