@@ -3,8 +3,9 @@
 The figures (hit rates, misses, latency, bytes, index time and memory) are printed
 whatever the outcome; `python -m benchmarks.search_quality` prints the same.
 
-Issue 4's target: every kind at 95% or more. Latency and bytes are printed, not
-asserted: machines here are shared and noisy.
+Issue 4's targets: every kind at 95% or more, and a first query in a fresh browser
+transferring 300 KB or less (the median; bytes do not depend on the machine).
+Latency is printed, not asserted: machines here are shared and noisy.
 """
 
 import pytest
@@ -18,4 +19,4 @@ def test_search_finds_the_documents_of_every_kind_of_query(lawrefbook, tmp_path,
     with capsys.disabled():
         print("\n" + "\n".join(report.lines()))
     assert sum(report.asked.values()) >= 300
-    assert report.below_target == [], {kind: f"{report.rate(kind):.1%}" for kind in report.below_target}
+    assert report.below_target == [], report.below_target
