@@ -115,30 +115,25 @@ def test_the_browser_cuts_text_exactly_as_the_index_does(page, base_url):
         "乾隆 以後 “同意” 法",
         "国务院令第3号（2016年度）A级景区 第3号 号",
     ]
-    page.goto(base_url + "search/")
-    in_browser = page.evaluate(
-        """async (samples) => {
-            const m = await import("./../assets/gongkai/search.js");
-            await m.ready();
-            return samples.map((s) => m.tokens(s));
-        }""",
-        samples,
-    )
-    assert in_browser == [tokens(s) for s in samples]
+    assert each_in_browser(page, base_url, "tokens", samples) == [tokens(s) for s in samples]
 
 
 def test_the_browser_turns_the_indexed_words_back_into_the_text(page, base_url):
     samples = ["国务院令第3号", "国发〔2016〕12号", "2016年度报告", "第3号 号", "为了提高质量，保护权益。", "A级景区"]
+    assert each_in_browser(page, base_url, "decode", [token_stream(s) for s in samples]) == samples
+
+
+def each_in_browser(page, base_url, function, values):
+    """A function of search.js applied in the browser to each of `values`, with the word list read."""
     page.goto(base_url + "search/")
-    decoded = page.evaluate(
-        """async (streams) => {
+    return page.evaluate(
+        """async ([name, values]) => {
             const m = await import("./../assets/gongkai/search.js");
             await m.ready();
-            return streams.map((s) => m.decode(s));
+            return values.map((value) => m[name](value));
         }""",
-        [token_stream(s) for s in samples],
+        [function, values],
     )
-    assert decoded == samples
 
 
 def test_a_query_in_simplified_characters_does_not_read_the_folding_table(page, base_url):
