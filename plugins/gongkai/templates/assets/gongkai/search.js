@@ -23,8 +23,8 @@
  *
  * How it is answered: Pagefind downloads, for every word asked, the chunk of the index that holds it,
  * and a common bigram (应当, 人民) fills chunks of hundreds of kilobytes. So only MAX_TERMS words are
- * asked, the rarest that cover the query (`plan`; the index lists its heavy words), and a document
- * must hold them all. Pagefind returns where they are, and from that this module tells
+ * asked, those that cover most of the query for the least download (`plan`; the index lists its heavy
+ * words), and a document must hold them all. Pagefind returns where they are, and from that this module tells
  * whether a document holds the query as written (its words at the query's own distances) and where:
  * every record begins with its title and its 发文字号, each padded to a fixed number of positions.
  * Ranked first are documents whose title or 发文字号 begins with the query, then those whose title or
