@@ -1,7 +1,7 @@
-"""一网通查 on the real corpus (benchmarks.search_quality): hit rates per kind of query.
+"""一网通查 on the real corpus (bench.search_quality): hit rates per kind of query.
 
 The figures (hit rates, misses, latency, bytes, index time and memory) are printed
-whatever the outcome; `python -m benchmarks.search_quality` prints the same.
+whatever the outcome; `python -m bench.search_quality` prints the same.
 
 Issue 4's targets: every kind at 95% or more, and a first query in a fresh browser
 transferring 300 KB or less (the median; bytes do not depend on the machine).
@@ -9,7 +9,7 @@ Latency is printed, not asserted: machines here are shared and noisy.
 """
 
 import pytest
-from benchmarks.search_quality import run
+from bench.search_quality import run
 
 pytestmark = pytest.mark.browser
 

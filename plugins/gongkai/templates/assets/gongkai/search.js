@@ -35,7 +35,7 @@
 const BUNDLE = new URL("../../pagefind/", import.meta.url);
 const SITE_ROOT = new URL("../../", import.meta.url);
 const SORT_KEY = "发布日期";
-// Ranking, tuned on the corpus benchmark (benchmarks/search_quality.py): a match in the title or the
+// Ranking, tuned on the corpus benchmark (bench/search_quality.py): a match in the title or the
 // 发文字号 (the bigram "title" and "wh" meta fields) outweighs mentions in a body, and long documents
 // (laws are long) are penalised less than Pagefind's default. Meta fields shown in results don't count.
 const RANKING = {

@@ -1,6 +1,6 @@
 """一网通查 on the corpus: hit rate per kind of query, latency and bytes in headless Chromium.
 
-    .venv/bin/python -m benchmarks.search_quality [--corpus ../shared/corpus/lawrefbook] [--seed N]
+    .venv/bin/python -m bench.search_quality [--corpus ../shared/corpus/lawrefbook] [--seed N]
 
 Builds the corpus search site (`corpus_search_site`), asks every query of
 `search_queries` through the site's own search.js — the function the search page
