@@ -1,4 +1,4 @@
-"""The `gongkai` command: build and serve the site, or serve a built one (later: check, review, new, import)."""
+"""The `gongkai` command: build, serve, serve a built site, import a collection (later: check, review, new)."""
 
 from __future__ import annotations
 
@@ -31,13 +31,23 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--strict", action="store_true", help="警告也视为错误")
     serve.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算文件有效性（默认今天）")
 
+    importer = commands.add_parser(
+        "import", help="把 JSON Lines 格式的文件集合（如旧系统导出）按对照表导入 content/，可重复运行"
+    )
+    importer.add_argument("source", type=Path, help="JSON Lines 文件：每行一条记录的元数据，正文在旁边的文件里")
+    importer.add_argument("-m", "--mapping", type=Path, required=True, help="对照表（YAML）：来源字段如何对应文件字段")
+    importer.add_argument("--force", action="store_true", help="覆盖导入后被编辑过的文件")
+    importer.add_argument("--dry-run", action="store_true", help="只报告会做什么，不写文件")
+
     args = parser.parse_args(argv)
-    if args.as_of:
+    if getattr(args, "as_of", None):
         os.environ["GONGKAI_AS_OF"] = args.as_of  # read by the disclosure plugin
     _configure_logging()
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "import":
+            return _import(args)
         return _serve(args)
     except KeyboardInterrupt:
         return 130
@@ -83,6 +93,44 @@ def _build(args: argparse.Namespace) -> int:
         print("构建失败，原因见上方的错误信息。", file=sys.stderr)
         return 1
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importers.collection import import_collection
+    from .importers.mapping import load_mapping
+    from .model.problems import InvalidInput
+
+    if not args.source.is_file():
+        print(f"{args.source}: 文件不存在；应为：JSON Lines 文件（每行一条记录）", file=sys.stderr)
+        return 1
+    try:
+        target = _import_target(Path(args.config_file))
+        mapping = load_mapping(args.mapping, str(args.mapping))
+    except InvalidInput as e:
+        print(f"导入失败：{e}", file=sys.stderr)
+        return 1
+    report = import_collection(args.source, mapping, target, force=args.force, dry_run=args.dry_run)
+    for line in report.lines():
+        print(line)
+    if args.dry_run:
+        print("（--dry-run：没有写入任何文件）")
+    return 0
+
+
+def _import_target(config_file: Path) -> Any:
+    """Where documents go and the catalog they must fit, as the site's mkdocs.yml says."""
+    from mkdocs.config import load_config
+
+    from .importers.collection import Target
+    from .model.catalog import load_catalog
+
+    config = load_config(str(config_file))
+    plugin = config.plugins["gongkai/disclosure"]
+    project_dir = config_file.resolve().parent
+    docs_dir = Path(config.docs_dir)
+    catalog_file = project_dir / plugin.config.catalog
+    catalog = load_catalog(catalog_file, catalog_file.relative_to(project_dir).as_posix(), docs_dir)
+    return Target(project_dir, docs_dir, plugin.config.documents_dir, catalog)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -126,7 +126,7 @@ def read_index(corpus_dir: Path) -> list[CorpusEntry]:
     with (corpus_dir / "index.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
-                entries.append(_entry(json.loads(line)))
+                entries.append(entry_of(json.loads(line)))
     return entries
 
 
@@ -168,7 +168,8 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _entry(row: dict) -> CorpusEntry:
+def entry_of(row: dict) -> CorpusEntry:
+    """One index.jsonl row, typed; raises KeyError or ValueError on a row that is not one."""
     events = tuple(HeaderLine(dt.date.fromisoformat(e["date"]), e["text"]) for e in row.get("events") or ())
     return CorpusEntry(
         id=row["id"],
@@ -223,6 +224,23 @@ def _instrument(entry: CorpusEntry, effective: dt.date | None, relations: list[D
         category=entry.level,
         facts=facts,
     )
+
+
+_ORGAN = r"(?:人民代表大会常务委员会|人民代表大会|国务院|人民政府|人民法院|人民检察院|委员会|总局|部|局|署|办公厅)"
+_ISSUER_IN_HEADER = re.compile(rf"^由?(.+?{_ORGAN})(?:第.+?次)?.*?(?:会议|审议|通过|公布|发布)")
+_ISSUER_IN_TITLE = re.compile(
+    rf"^((?:最高人民法院|最高人民检察院|国务院|[^关于、《]+?{_ORGAN})(?:、[^关于、《]+?{_ORGAN})*)关于"
+)
+
+
+def issuer_of(entry: CorpusEntry) -> tuple[str | None, str]:
+    """The issuer the corpus leaves out: from a header line (…常务委员会第十二次会议通过) or the title (…关于)."""
+    for event in reversed(entry.events):
+        if match := _ISSUER_IN_HEADER.match(event.text):
+            return match.group(1), f"题注「{event.text}」"
+    if match := _ISSUER_IN_TITLE.match(entry.title):
+        return match.group(1), "标题"
+    return None, ""
 
 
 # -- titles and versions --------------------------------------------------------------------------

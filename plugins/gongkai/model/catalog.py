@@ -139,7 +139,9 @@ OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "�
 COLUMN_KEYS = [
     "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "子栏目",
 ]  # fmt: skip
-CATEGORIES = ["行政规范性文件", "规章"]  # the kinds the annual report counts
+# The kinds a 文件库 holds: the annual report counts 规章 and 行政规范性文件; 法律法规 (a 法律法规库 of
+# laws, regulations and judicial interpretations kept for reference) have no term of validity of ours.
+CATEGORIES = ["行政规范性文件", "规章", "法律法规"]
 VALIDITY_KEYS = ["有效期年限", "试行暂行年限", "到期提醒月数"]
 COLUMN_REQUIRED = ["代码", "名称", "依据", "说明", "更新频率", "责任单位", "类型"]
 TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充", "文件效力"]

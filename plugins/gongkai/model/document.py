@@ -97,6 +97,13 @@ def read_document(
     except UnicodeDecodeError as e:
         problems.add(display_path, None, "", f"文件不是 UTF-8 编码（第 {e.start} 字节）", "UTF-8 编码的 Markdown")
         return None
+    return parse_document(text, path, docs_dir, display_path, catalog, problems)
+
+
+def parse_document(
+    text: str, path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList
+) -> Document | None:
+    """Parse a document's text as if it were the file at `path` (the importer checks what it would write)."""
     try:
         front, _body, _ = split_front_matter(text)
         data = load_yaml(front, line_offset=1) if front is not None else None
