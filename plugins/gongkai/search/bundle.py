@@ -1,23 +1,18 @@
 """The 一网通查 bundle: Pagefind (extended build) over one page per 主动公开 document.
 
-Records are written to a staging folder as documents are rendered, so memory
-stays flat however many there are; `build` then runs Pagefind once over that
-folder and writes the bundle into the site. Withheld documents never reach the
-folder: the plugin only adds documents it publishes.
+Records go to Pagefind's indexing service as documents are rendered: it indexes
+each one on the other core while the build goes on, and only writing the bundle
+waits at the end. Withheld documents never reach it: the plugin only adds
+documents it publishes.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import shutil
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
-
+from .pagefind_service import PagefindService
 from .records import SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
 
@@ -34,49 +29,41 @@ class IndexSummary:
 
 
 class SearchBundle:
-    """Collects records, then indexes them into `<site>/pagefind/`."""
+    """Sends records to Pagefind as they come, then writes the bundle into `<site>/pagefind/`."""
 
     def __init__(self) -> None:
-        self._staging = Path(tempfile.mkdtemp(prefix="gongkai-search-"))
         self.count = 0
         self._words = WordCounts()
+        self._service: PagefindService | None = None
+        self._index_id = 0
 
     def add(self, record: SearchRecord) -> None:
-        # Pagefind takes a page's URL from its path: mirror the page's place in the site.
-        path = self._staging / _index_file(record.url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record_page(record), "utf-8")
+        if self._service is None:
+            self._service = PagefindService()
+            # Pages declare lang="zxx": Pagefind must not segment the bigram streams itself.
+            self._index_id = self._service.new_index()
+        # Pagefind keeps a given URL as it is; search.js resolves it against the site root.
+        self._service.add_file(self._index_id, "/" + record.url.lstrip("/"), record_page(record))
         self._words.add(record)
         self.count += 1
 
     def build(self, site_dir: Path) -> IndexSummary:
-        """Index the records and write the bundle into `site_dir`; the staging folder is removed.
-
-        Pagefind's Python API is asynchronous; its own thread and event loop keep it
-        working when the caller already runs a loop (a test driving a browser).
-        """
+        """Write the bundle into `site_dir` once Pagefind has indexed every record; stop the service."""
+        bundle = site_dir / BUNDLE_DIR
         try:
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                return pool.submit(asyncio.run, self._index(site_dir / BUNDLE_DIR)).result()
+            if self._service is None:  # no record: an empty bundle, with which search.js says there is nothing
+                self._service = PagefindService()
+                self._index_id = self._service.new_index()
+            self._service.write_files(self._index_id, bundle)
         finally:
             self.discard()
-
-    def discard(self) -> None:
-        shutil.rmtree(self._staging, ignore_errors=True)
-
-    async def _index(self, bundle: Path) -> IndexSummary:
-        # Pages declare lang="zxx": Pagefind must not segment the bigram streams itself.
-        config = IndexConfig(output_path=str(bundle))
-        async with PagefindIndex(config=config) as index:
-            # An empty folder still gives a bundle, with no language: search.js says there is nothing to search.
-            await index.add_directory(str(self._staging))
         (bundle / WORDS_FILE).write_text(words_json(self._words), "utf-8")
         (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         pages = sum(language["page_count"] for language in entry["languages"].values())
         return IndexSummary(pages=pages)
 
-
-def _index_file(url: str) -> PurePosixPath:
-    path = PurePosixPath(url.lstrip("/"))
-    return path / "index.html" if url.endswith("/") or not path.suffix else path
+    def discard(self) -> None:
+        if self._service is not None:
+            self._service.close()
+            self._service = None
