@@ -11,12 +11,14 @@ renders the next one. A request that fails is raised at the next `write_files`.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import subprocess
 import tempfile
 import threading
+from io import BufferedReader
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pagefind.service import get_executable
 
@@ -30,7 +32,7 @@ class PagefindService:
         executable = get_executable()
         if executable is None:
             raise PagefindError("找不到 Pagefind 可执行文件；应为：安装 pagefind[extended]（scripts/setup 会安装）")
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- open for the life of the service, closed in close()
         self._process = subprocess.Popen(
             [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log
         )
@@ -70,10 +72,8 @@ class PagefindService:
         self._reader.join(timeout=5)
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
-                try:
+                with contextlib.suppress(BrokenPipeError):  # the service is gone: nothing left to flush
                     stream.close()
-                except BrokenPipeError:
-                    pass  # the service is gone: nothing left to flush
         self._log.close()
 
     def _send(self, payload: dict[str, Any], answer: bool = False) -> int:
@@ -107,7 +107,8 @@ class PagefindService:
     def _read(self) -> None:
         assert self._process.stdout is not None
         buffer = b""
-        while chunk := self._process.stdout.read1(1 << 16):
+        stdout = cast(BufferedReader, self._process.stdout)
+        while chunk := stdout.read1(1 << 16):
             buffer += chunk
             *messages, buffer = buffer.split(b",")
             for message in messages:
