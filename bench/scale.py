@@ -1,0 +1,266 @@
+"""Build scale: gongkai's full build against plain Material + Pagefind on the same content.
+
+The baseline is what a skilled user would set up by hand: Material for MkDocs
+with the documents kept out of the nav (`nav:` lists the home page only) and
+Pagefind's CLI (extended build) run on the output. gongkai's build is the
+complete one: every plugin, the search index, everything the site ships.
+
+For each corpus both are built in one run, on the same content/, and printed:
+wall time, peak memory (resident set of the whole process tree, Pagefind
+included, sampled), output size, the mean size of a document page's HTML, and
+the ratio gongkai / baseline. Then one document is changed and gongkai
+rebuilds: that time against its full build.
+
+    .venv/bin/python -m bench.scale                      # the real corpus, imported with `gongkai import`
+    .venv/bin/python -m bench.scale --synthetic 1000 10000 50000
+    .venv/bin/python -m bench.scale --synthetic 300 --no-real   # the smoke run CI makes
+
+Figures, not verdicts: machines here are shared and noisy, so only ratios
+measured in the same run are worth comparing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import synthetic
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "lawrefbook"
+LAWREFBOOK_PROJECT = REPO / "bench" / "lawrefbook"
+VENV_BIN = Path(sys.executable).parent
+
+BASELINE_CONFIG = """\
+site_name: baseline
+docs_dir: {docs}
+site_dir: {site}
+theme:
+  name: material
+  language: zh
+  font: false
+nav:
+  - index.md
+plugins: []
+markdown_extensions:
+  - tables
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float  # the process tree's largest resident set, summed over its processes
+    pagefind_peak_mib: float
+    output_mib: float
+    document_pages: int
+    page_kib: float  # mean HTML size of a document page
+
+    def cells(self) -> list[str]:
+        return [
+            f"{self.seconds:8.1f} s", f"{self.peak_mib:8.0f} MiB", f"{self.pagefind_peak_mib:8.0f} MiB",
+            f"{self.output_mib:8.1f} MiB", f"{self.document_pages:6d}", f"{self.page_kib:7.1f} KiB",
+        ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Comparison:
+    corpus: str
+    documents: int
+    baseline: Run
+    gongkai: Run
+    rebuild_seconds: float | None
+
+    def lines(self) -> list[str]:
+        header = f"{'':10}{'wall':>10}{'peak RSS':>13}{'Pagefind':>13}{'output':>13}{'pages':>7}{'page HTML':>12}"
+        b, g = self.baseline, self.gongkai
+        ratio = [
+            f"{g.seconds / b.seconds:8.2f} ×", f"{g.peak_mib / b.peak_mib:8.2f} ×",
+            f"{g.pagefind_peak_mib / max(b.pagefind_peak_mib, 1):8.2f} ×",
+            f"{g.output_mib / b.output_mib:8.2f} ×", "", f"{g.page_kib / max(b.page_kib, 0.1):7.2f} ×",
+        ]  # fmt: skip
+        lines = [
+            f"== {self.corpus}: {self.documents} documents",
+            header,
+            f"{'baseline':10}" + "  ".join(b.cells()),
+            f"{'gongkai':10}" + "  ".join(g.cells()),
+            f"{'ratio':10}" + "  ".join(f"{c:>11}" for c in ratio),
+        ]
+        if self.rebuild_seconds is not None:
+            share = self.rebuild_seconds / g.seconds
+            lines.append(
+                f"rebuild after changing one document: {self.rebuild_seconds:.1f} s = {share:.0%} of a full build"
+            )
+        return lines
+
+
+class TreeMemory:
+    """Samples the resident memory of a process and all its descendants (Pagefind's process included)."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.peak_kib = 0
+        self.pagefind_peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total = pagefind = 0
+            for pid, name in _descendants(self.pid):
+                rss = _rss_kib(pid)
+                total += rss
+                if "pagefind" in name:
+                    pagefind += rss
+            self.peak_kib = max(self.peak_kib, total)
+            self.pagefind_peak_kib = max(self.pagefind_peak_kib, pagefind)
+            self._stop.wait(self.interval)
+
+
+def _descendants(root: int) -> list[tuple[int, str]]:
+    parents: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_text()
+        except OSError:
+            continue
+        name_end = stat.rindex(")")
+        names[int(entry.name)] = stat[stat.index("(") + 1 : name_end]
+        parents[int(entry.name)] = int(stat[name_end + 2 :].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier += children
+    return [(pid, names.get(pid, "")) for pid in tree]
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(commands: list[list[str]], cwd: Path, site: Path) -> Run:
+    """Run the commands one after another, as one build; fail loudly if one fails."""
+    started = time.perf_counter()
+    peak = pagefind_peak = 0
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for command in commands:
+        with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process:
+            with TreeMemory(process.pid) as memory:
+                output, _ = process.communicate()
+            if process.returncode != 0:
+                tail = output.decode("utf-8", "replace")[-3000:]
+                raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
+        peak, pagefind_peak = max(peak, memory.peak_kib), max(pagefind_peak, memory.pagefind_peak_kib)
+    seconds = time.perf_counter() - started
+    pages = sorted((site / "wj").rglob("index.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    page_kib = statistics.fmean(p.stat().st_size for p in pages) / 1024 if pages else 0.0
+    return Run(seconds, peak / 1024, pagefind_peak / 1024, size / 2**20, len(pages), page_kib)
+
+
+def build_baseline(project: Path, work: Path) -> Run:
+    site = work / "baseline-site"
+    config = work / "baseline.yml"
+    config.write_text(BASELINE_CONFIG.format(docs=project / "content", site=site), "utf-8")
+    mkdocs = [str(VENV_BIN / "mkdocs"), "build", "--quiet", "-f", str(config)]
+    pagefind = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    return measure([mkdocs, pagefind], project, site)
+
+
+def build_gongkai(project: Path) -> Run:
+    site = project / "site"
+    return measure([[str(VENV_BIN / "gongkai"), "build"]], project, site)
+
+
+def rebuild_after_one_change(project: Path) -> float:
+    """Touch one document's body, as an editor's commit would, and build again."""
+    document = next(iter(sorted((project / "content" / "wj").rglob("*.md"))))
+    document.write_text(document.read_text("utf-8") + "\n（本段为基准测试所加。）\n", "utf-8")
+    return build_gongkai(project).seconds
+
+
+def import_real_corpus(project: Path) -> int:
+    shutil.copytree(LAWREFBOOK_PROJECT, project, ignore=shutil.ignore_patterns("site", "wj"))
+    command = [
+        str(VENV_BIN / "gongkai"), "-f", str(project / "mkdocs.yml"), "import",
+        str(CORPUS / "index.jsonl"), "-m", str(project / "import.yaml"),
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    print(result.stdout.splitlines()[-1])
+    return len(list((project / "content" / "wj").rglob("*.md")))
+
+
+def compare(corpus: str, project: Path, documents: int, work: Path, rebuild: bool) -> Comparison:
+    baseline = build_baseline(project, work)
+    gongkai = build_gongkai(project)
+    seconds = rebuild_after_one_change(project) if rebuild else None
+    comparison = Comparison(corpus, documents, baseline, gongkai, seconds)
+    print("\n".join(comparison.lines()), flush=True)
+    return comparison
+
+
+def run(real: bool, sizes: list[int], work: Path, rebuild: bool = True) -> list[Comparison]:
+    results = []
+    if real:
+        project = work / "lawrefbook"
+        documents = import_real_corpus(project)
+        results.append(compare("LawRefBook corpus", project, documents, work, rebuild))
+        shutil.rmtree(project)
+    for size in sizes:
+        project = work / f"synthetic-{size}"
+        synthetic.generate(project, size)
+        results.append(compare(f"synthetic {size}", project, size, work, rebuild))
+        shutil.rmtree(project)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--synthetic", type=int, nargs="*", default=[], metavar="N", help="synthetic corpus sizes")
+    parser.add_argument("--no-real", action="store_true", help="skip the real corpus")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the one-document rebuild")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed after)")
+    args = parser.parse_args()
+    real = not args.no_real
+    if real and not (CORPUS / "index.jsonl").is_file():
+        raise SystemExit(f"the real corpus is not at {CORPUS}; use --no-real")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+        run(real, args.synthetic, args.work, not args.no_rebuild)
+    else:
+        with tempfile.TemporaryDirectory(prefix="gongkai-scale-") as work:
+            run(real, args.synthetic, Path(work), not args.no_rebuild)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""The scale benchmark's smoke run (bench.scale on small synthetic corpora), as CI makes it.
+
+The figures are printed, never asserted on time: machines here are shared. What is
+checked is that both builds succeed on the same content, that gongkai publishes every
+主动公开 document and nothing else, and that a document page's HTML around the document
+does not grow with the number of documents.
+"""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from bench import scale, synthetic
+
+
+def test_the_smoke_run_builds_both_sites_and_prints_the_figures(tmp_path, capsys):
+    results = scale.run(real=False, sizes=[120], work=tmp_path, rebuild=True)
+    with capsys.disabled():
+        print("\n" + "\n".join(line for r in results for line in r.lines()))
+    [result] = results
+    assert result.baseline.document_pages == 120  # plain MkDocs publishes every file, withheld or not
+    assert 0 < result.gongkai.document_pages < 120  # gongkai leaves out the 依申请公开 ones
+    assert result.gongkai.peak_mib > 0 and result.gongkai.pagefind_peak_mib > 0
+    assert result.rebuild_seconds is not None
+
+
+def test_synthetic_documents_are_deterministic_and_varied(tmp_path):
+    synthetic.generate(tmp_path / "a", 60, seed=3)
+    synthetic.generate(tmp_path / "b", 60, seed=3)
+    files = sorted((tmp_path / "a" / "content" / "wj").rglob("*.md"))
+    assert len(files) == 60
+    for path in files:
+        assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
+    texts = [p.read_text("utf-8") for p in files]
+    assert any("依申请公开" in t for t in synthetic_texts(tmp_path, 400))  # some are withheld
+    assert len({len(t) // 1000 for t in texts}) > 3  # lengths vary
+
+
+def synthetic_texts(tmp_path: Path, count: int) -> list[str]:
+    synthetic.generate(tmp_path / "many", count, seed=1)
+    return [p.read_text("utf-8") for p in (tmp_path / "many" / "content" / "wj").rglob("*.md")]
+
+
+def test_a_document_page_does_not_grow_with_the_number_of_documents(tmp_path):
+    """The page minus the document's own text (metadata, body) is the same at 40 and at 400 documents."""
+    around = {}
+    for count in (40, 400):
+        project = tmp_path / f"site-{count}"
+        synthetic.generate(project, count)
+        scale.build_gongkai(project)
+        sizes = []
+        for page in (project / "site" / "wj").rglob("index.html"):
+            html = page.read_text("utf-8")
+            article = HTMLParser(html).css_first("article")
+            sizes.append(len(html) - len(article.html or ""))
+        around[count] = statistics.median(sizes)
+    assert abs(around[400] - around[40]) <= 0.01 * around[40], around
