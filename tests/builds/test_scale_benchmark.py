@@ -11,9 +11,8 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
 from bench import scale, synthetic
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 
 def test_the_smoke_run_builds_both_sites_and_prints_the_figures(tmp_path, capsys):
