@@ -34,6 +34,24 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def sharded_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site with its search index cut into shards of a few documents, as a large site's is."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = tmp_path_factory.mktemp("sharded") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
+        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins["gongkai/disclosure"].config.search_shard_tokens = SAMPLE_SHARD_TOKENS
+        build(config)
+    return site_dir
+
+
+# A few documents of the sample site per shard.
+SAMPLE_SHARD_TOKENS = 3000
+
 # The sample site's states (尚未生效, 失效 …) are asserted as of this day.
 SAMPLE_AS_OF = "2026-11-23"
 

@@ -48,14 +48,15 @@ class WordCounts:
         return {power: sorted(words) for power, words in sorted(classes.items())}
 
 
-def words_json(counts: WordCounts) -> str:
+def words_json(counts: WordCounts, shards: int = 1) -> str:
     """The file search.js reads first: which characters fold, the heavy words and the record layout.
 
     `foldable`: the characters the folding table changes (gongkai.search.text), as a bitmap: bit i
     (byte i // 8, bit i % 8) stands for the character `first` + i, and `bits` is base64. A query of
     none of them, as most are, needs no table;
     `heavy`: {power of two: heavy words with at least that many positions, space-separated};
-    `slots`: word positions of the title and the 发文字号 at the head of every record.
+    `slots`: word positions of the title and the 发文字号 at the head of every record;
+    `shards`: how many indexes the bundle has (gongkai.search.bundle): `pagefind/`, then `pagefind-1/` …
     """
     folded = sorted(fold_table())
     first = ord(folded[0])
@@ -68,6 +69,7 @@ def words_json(counts: WordCounts) -> str:
             "foldable": {"first": first, "bits": base64.b64encode(bits).decode("ascii")},
             "heavy": {str(power): " ".join(words) for power, words in counts.heavy().items()},
             "slots": {"title": TITLE_SLOTS, "number": NUMBER_SLOTS},
+            "shards": shards,
         },
         ensure_ascii=False,
     )

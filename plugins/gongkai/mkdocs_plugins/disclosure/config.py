@@ -28,3 +28,7 @@ class DisclosureConfig(Config):
 
     search_index = c.Type(bool, default=True)
     """Build the Pagefind index of the 主动公开 documents (一网通查) after each build."""
+
+    search_shard_tokens = c.Type(int, default=0)
+    """Indexed words per search shard; 0 chooses: one index for a site of up to about 24 million words (some
+    7,000 documents), else shards of 12 million, so that Pagefind's memory stays bounded."""

@@ -29,7 +29,7 @@ from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
-from ...search.bundle import SearchBundle
+from ...search.bundle import SearchBundle, shard_tokens_for
 from ...search.records import record_of
 from ...views import DocumentView, ViewBuilder
 from .config import DisclosureConfig
@@ -79,8 +79,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.site is None or self.layout is None:
             return None
         # Whatever is not to be published leaves the build here, before any page exists.
-        files = Files([f for f in files if f.src_uri not in self.site.unpublished_files])
-        self.document_uris = {d.src_uri: d for d in self.site.documents}
+        # Documents go last, newest first: the search index is cut into shards in the order pages come.
+        self.document_uris = {d.src_uri: d for d in self.site.documents}  # newest first
+        order = {src_uri: position for position, src_uri in enumerate(self.document_uris)}
+        published = [f for f in files if f.src_uri not in self.site.unpublished_files]
+        files = Files(sorted(published, key=lambda f: order.get(f.src_uri, -1)))
         for file in files:
             if file.src_uri in self.document_uris:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from listings, not the nav
@@ -150,7 +153,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None and self.config.search_index:
-            self.search = SearchBundle()
+            docs_dir = Path(config.docs_dir)
+            # A CJK character is 3 bytes of UTF-8 and about one indexed word.
+            expected = sum((docs_dir / d.src_uri).stat().st_size for d in self.site.documents) // 3
+            shard_tokens = shard_tokens_for(expected, self.config.search_shard_tokens)
+            self.search = SearchBundle(Path(config.site_dir), shard_tokens)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.search is not None:
@@ -161,7 +168,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.search is not None:
             summary = self.search.build(Path(config.site_dir))
             self.search = None
-            log.info("一网通查：索引 %d 份文件", summary.pages)
+            shards = f"，分 {summary.shards} 个分片" if summary.shards > 1 else ""
+            log.info("一网通查：索引 %d 份文件%s", summary.pages, shards)
         if self.site is not None:
             log.info(
                 "政府信息公开：发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
