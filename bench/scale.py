@@ -22,8 +22,10 @@ measured in the same run are worth comparing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -58,14 +60,20 @@ markdown_extensions:
 
 @dataclass(frozen=True)
 class Run:
+    """One build's figures; `failure` says why it did not finish (the figures are then up to that point)."""
+
     seconds: float
     peak_mib: float  # the process tree's largest resident set, summed over its processes
     pagefind_peak_mib: float
     output_mib: float
     document_pages: int
     page_kib: float  # mean HTML size of a document page
+    failure: str | None = None
 
     def cells(self) -> list[str]:
+        if self.failure:
+            return [f"{self.seconds:8.1f} s", f"{self.peak_mib:8.0f} MiB", f"{self.pagefind_peak_mib:8.0f} MiB",
+                    f"FAILED: {self.failure}"]  # fmt: skip
         return [
             f"{self.seconds:8.1f} s", f"{self.peak_mib:8.0f} MiB", f"{self.pagefind_peak_mib:8.0f} MiB",
             f"{self.output_mib:8.1f} MiB", f"{self.document_pages:6d}", f"{self.page_kib:7.1f} KiB",
@@ -95,6 +103,8 @@ class Comparison:
             f"{'gongkai':10}" + "  ".join(g.cells()),
             f"{'ratio':10}" + "  ".join(f"{c:>11}" for c in ratio),
         ]
+        if b.failure or g.failure:
+            lines[-1] = f"{'ratio':10}  (no ratio: a build failed)"
         if self.rebuild_seconds is not None:
             share = self.rebuild_seconds / g.seconds
             lines.append(
@@ -106,9 +116,11 @@ class Comparison:
 class TreeMemory:
     """Samples the resident memory of a process and all its descendants (Pagefind's process included)."""
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
+    def __init__(self, pid: int, interval: float = 0.05, limit_mib: float | None = None) -> None:
         self.pid = pid
         self.interval = interval
+        self.limit_kib = limit_mib * 1024 if limit_mib else None
+        self.stopped = False  # the tree went past the limit and was killed
         self.peak_kib = 0
         self.pagefind_peak_kib = 0
         self._stop = threading.Event()
@@ -125,11 +137,18 @@ class TreeMemory:
     def _sample(self) -> None:
         while not self._stop.is_set():
             total = pagefind = 0
-            for pid, name in _descendants(self.pid):
+            tree = _descendants(self.pid)
+            for pid, name in tree:
                 rss = _rss_kib(pid)
                 total += rss
                 if "pagefind" in name:
                     pagefind += rss
+            if self.limit_kib and total > self.limit_kib and not self.stopped:
+                # Past what the machine can spare: stop the build before the kernel kills something else.
+                self.stopped = True
+                for pid, _ in tree:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
             self.peak_kib = max(self.peak_kib, total)
             self.pagefind_peak_kib = max(self.pagefind_peak_kib, pagefind)
             self._stop.wait(self.interval)
@@ -167,19 +186,27 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
+# A build whose processes together pass this much resident memory is stopped and reported as failed.
+MEMORY_LIMIT_MIB = 18 * 1024
+
+
 def measure(commands: list[list[str]], cwd: Path, site: Path) -> Run:
-    """Run the commands one after another, as one build; fail loudly if one fails."""
+    """Run the commands one after another, as one build; a failure (Pagefind out of memory …) is reported."""
     started = time.perf_counter()
     peak = pagefind_peak = 0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for command in commands:
         with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process:
-            with TreeMemory(process.pid) as memory:
+            with TreeMemory(process.pid, limit_mib=MEMORY_LIMIT_MIB) as memory:
                 output, _ = process.communicate()
-            if process.returncode != 0:
-                tail = output.decode("utf-8", "replace")[-3000:]
-                raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
         peak, pagefind_peak = max(peak, memory.peak_kib), max(pagefind_peak, memory.pagefind_peak_kib)
+        if process.returncode != 0:
+            tail = output.decode("utf-8", "replace").strip().splitlines()[-3:]
+            print(f"{Path(command[0]).name} failed ({process.returncode}): " + " / ".join(tail), flush=True)
+            failure = f"{Path(command[0]).name} exit {process.returncode}"
+            if memory.stopped:
+                failure = f"stopped past {MEMORY_LIMIT_MIB // 1024} GiB"
+            return Run(time.perf_counter() - started, peak / 1024, pagefind_peak / 1024, 0, 0, 0, failure)
     seconds = time.perf_counter() - started
     pages = sorted((site / "wj").rglob("index.html"))
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
