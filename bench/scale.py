@@ -196,9 +196,11 @@ def measure(commands: list[list[str]], cwd: Path, site: Path) -> Run:
     peak = pagefind_peak = 0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for command in commands:
-        with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process:
-            with TreeMemory(process.pid, limit_mib=MEMORY_LIMIT_MIB) as memory:
-                output, _ = process.communicate()
+        with (
+            subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process,
+            TreeMemory(process.pid, limit_mib=MEMORY_LIMIT_MIB) as memory,
+        ):
+            output, _ = process.communicate()
         peak, pagefind_peak = max(peak, memory.peak_kib), max(pagefind_peak, memory.pagefind_peak_kib)
         if process.returncode != 0:
             tail = output.decode("utf-8", "replace").strip().splitlines()[-3:]
