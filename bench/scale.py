@@ -91,20 +91,21 @@ class Comparison:
     def lines(self) -> list[str]:
         header = f"{'':10}{'wall':>10}{'peak RSS':>13}{'Pagefind':>13}{'output':>13}{'pages':>7}{'page HTML':>12}"
         b, g = self.baseline, self.gongkai
-        ratio = [
-            f"{g.seconds / b.seconds:8.2f} ×", f"{g.peak_mib / b.peak_mib:8.2f} ×",
-            f"{g.pagefind_peak_mib / max(b.pagefind_peak_mib, 1):8.2f} ×",
-            f"{g.output_mib / b.output_mib:8.2f} ×", "", f"{g.page_kib / max(b.page_kib, 0.1):7.2f} ×",
-        ]  # fmt: skip
         lines = [
             f"== {self.corpus}: {self.documents} documents",
             header,
             f"{'baseline':10}" + "  ".join(b.cells()),
             f"{'gongkai':10}" + "  ".join(g.cells()),
-            f"{'ratio':10}" + "  ".join(f"{c:>11}" for c in ratio),
         ]
         if b.failure or g.failure:
-            lines[-1] = f"{'ratio':10}  (no ratio: a build failed)"
+            lines.append(f"{'ratio':10}  (none: a build did not finish)")
+        else:
+            ratio = [
+                f"{g.seconds / b.seconds:8.2f} ×", f"{g.peak_mib / b.peak_mib:8.2f} ×",
+                f"{g.pagefind_peak_mib / b.pagefind_peak_mib:8.2f} ×", f"{g.output_mib / b.output_mib:8.2f} ×",
+                "", f"{g.page_kib / b.page_kib:7.2f} ×",
+            ]  # fmt: skip
+            lines.append(f"{'ratio':10}" + "  ".join(f"{c:>11}" for c in ratio))
         if self.rebuild_seconds is not None:
             share = self.rebuild_seconds / g.seconds
             lines.append(
@@ -202,12 +203,13 @@ def measure(commands: list[list[str]], cwd: Path, site: Path) -> Run:
         ):
             output, _ = process.communicate()
         peak, pagefind_peak = max(peak, memory.peak_kib), max(pagefind_peak, memory.pagefind_peak_kib)
+        name = command[2] if command[1:2] == ["-m"] else Path(command[0]).name
         if process.returncode != 0:
             tail = output.decode("utf-8", "replace").strip().splitlines()[-3:]
-            print(f"{Path(command[0]).name} failed ({process.returncode}): " + " / ".join(tail), flush=True)
-            failure = f"{Path(command[0]).name} exit {process.returncode}"
+            print(f"{name} failed ({process.returncode}): " + " / ".join(tail), flush=True)
+            failure = f"{name} exit {process.returncode}"
             if memory.stopped:
-                failure = f"stopped past {MEMORY_LIMIT_MIB // 1024} GiB"
+                failure = f"{name} stopped past {MEMORY_LIMIT_MIB // 1024} GiB"
             return Run(time.perf_counter() - started, peak / 1024, pagefind_peak / 1024, 0, 0, 0, failure)
     seconds = time.perf_counter() - started
     pages = sorted((site / "wj").rglob("index.html"))
