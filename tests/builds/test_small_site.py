@@ -114,3 +114,30 @@ def test_a_hand_written_page_where_a_column_page_goes_is_refused(project, caplog
     project.write("content/zwgk/zn/index.md", "# 指南\n")
     (message,) = project.build_errors(caplog)
     assert message.startswith("content/zwgk/zn/index.md: 与生成的栏目页面「政府信息公开指南」路径冲突")
+
+
+def test_the_navigation_rendered_once_per_folder_is_the_navigation_rendered_for_each_page(tmp_path, monkeypatch):
+    """Pages outside the navigation share one rendering of it per folder (partials/nav.html): byte for byte
+    what rendering it for each page gives."""
+    from gongkai.mkdocs_plugins.disclosure.render_once import RenderOnce
+
+    documents = {f"{year}/{n:05d}.md": document(n, year=year) for year in (2023, 2024) for n in range(1, 8)}
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "each").mkdir()
+    shared = make_project(tmp_path / "shared", documents)
+    rendered: list = []
+    once = RenderOnce.__call__
+    monkeypatch.setattr(
+        RenderOnce, "__call__", lambda self, key, caller: once(self, key, lambda: rendered.append(key) or caller())
+    )
+    shared.build()
+    # Once for each folder of pages outside the navigation (wj/2023, wj/2024, later listing pages …).
+    assert 2 <= len([key for key in rendered if key]) < 10
+    monkeypatch.setattr(RenderOnce, "__call__", lambda self, key, caller: caller())
+    each = make_project(tmp_path / "each", documents)
+    each.build()
+    pages = sorted(p.relative_to(shared.site) for p in shared.site.rglob("*.html"))
+    assert len(pages) > 20 and any(str(p).startswith("wj/2023/") for p in pages)
+    assert pages == sorted(p.relative_to(each.site) for p in each.site.rglob("*.html"))
+    for page in pages:
+        assert (shared.site / page).read_bytes() == (each.site / page).read_bytes(), page

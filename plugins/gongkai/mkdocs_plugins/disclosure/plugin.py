@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,6 +35,7 @@ from ...search.records import record_of
 from ...views import DocumentView, ViewBuilder
 from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
+from .render_once import RenderOnce
 
 log = get_plugin_logger(__name__)
 
@@ -136,6 +138,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 page.toc = TableOfContents([AnchorLink("正文", MAIN_ANCHOR, 1)])
                 page.meta.setdefault("hide", []).append("toc")
         return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        env.globals["gongkai_once"] = RenderOnce()  # a new one each build: nothing outlives the build
+        return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         # The catalog lives beside mkdocs.yml, outside docs_dir: watch it too.
