@@ -36,6 +36,7 @@ from ..model.yamlsource import YamlError, load_yaml
 from . import lawrefbook
 from .mapping import ImportMapping, ValueTable
 
+INDEX_LINE = re.compile(r"^索引号:\s*(\S+)\s*$", re.M)
 MARKER = re.compile(r"^# 导入：(?P<source>\S+) 记录 (?P<id>\S+) 校验 (?P<digest>[0-9a-f]{16})$", re.M)
 # The order of fields in a written file: as editors see them in the sample documents.
 FIELD_ORDER = [
@@ -235,7 +236,6 @@ class _Draft:
     year: int
     index_no: str | None = None
     path: Path | None = None
-    text: str = ""
 
 
 def _draft(outcome: Outcome, row: dict, mapping: ImportMapping, facts: _Facts | None, folder: Path) -> _Draft | None:
@@ -440,12 +440,11 @@ class _ExistingFiles:
         self.by_id: dict[str, _KnownFile] = {}
         self.taken_paths: set[Path] = set()
         self.sequences: dict[int, set[int]] = defaultdict(set)
-        self.pattern = re.compile(r"^索引号:\s*(\S+)\s*$", re.M)
         paths = sorted(target.root.rglob("*.md")) if target.root.is_dir() else []
         for path in paths:
             self.taken_paths.add(path)
             text = path.read_text("utf-8", errors="replace")
-            found = self.pattern.search(text)
+            found = INDEX_LINE.search(text)
             index_no = found.group(1).strip("'\"") if found else None
             if index_no and (tail := re.search(r"(\d{4})\D(\d+)$", index_no)):
                 self.sequences[int(tail.group(1))].add(int(tail.group(2)))

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model.document import OPTIONAL_FIELDS, REQUIRED_FIELDS
 from ..model.fields import FieldReader, describe
-from ..model.problems import InvalidInput, ProblemList
+from ..model.problems import InvalidInput, Problem, ProblemList
 from ..model.validity import RelationKind
 from ..model.yamlsource import Mapping, YamlError, load_yaml
 
@@ -68,7 +68,6 @@ class ImportMapping:
     defaults: dict[str, ValueTable | str] = field(default_factory=dict)
     summary_from_body: bool = False
     relations: dict[RelationKind, str] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)  # line of each key, for messages about values
 
 
 KEYS = ["名称", "标识字段", "正文字段", "推导", "索引号", "字段", "对照", "固定", "缺省", "内容概述取正文", "关系"]
@@ -80,12 +79,12 @@ def load_mapping(path: Path, display_path: str) -> ImportMapping:
     try:
         data = load_yaml(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as e:
-        raise InvalidInput([_problem(display_path, f"无法读取：{e}", "UTF-8 编码的 YAML 对照表")]) from e
+        raise InvalidInput([Problem(display_path, None, "", f"无法读取：{e}", "UTF-8 编码的 YAML 对照表")]) from e
     except YamlError as e:
         problems.add(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")
         raise InvalidInput(problems.errors) from e
     if not isinstance(data, Mapping):
-        raise InvalidInput([_problem(display_path, f"内容是 {describe(data)}", "一个映射（键: 值）")])
+        raise InvalidInput([Problem(display_path, None, "", f"内容是 {describe(data)}", "一个映射（键: 值）")])
     top = FieldReader(data, display_path, problems)
     top.check_keys(KEYS, ["名称", "标识字段", "正文字段"])
     mapping = ImportMapping(
@@ -96,7 +95,6 @@ def load_mapping(path: Path, display_path: str) -> ImportMapping:
         derive=top.choice("推导", DERIVATIONS),
         index_template=top.text("索引号") or DEFAULT_INDEX_TEMPLATE,
         summary_from_body=top.boolean("内容概述取正文", False),
-        lines={key: data.line_of(key) for key in data},
     )
     if "{序号}" not in mapping.index_template:
         top.problem(
@@ -110,12 +108,6 @@ def load_mapping(path: Path, display_path: str) -> ImportMapping:
     if problems.errors:
         raise InvalidInput(problems.errors)
     return mapping
-
-
-def _problem(path: str, found: str, expected: str) -> Any:
-    problems = ProblemList()
-    problems.add(path, None, "", found, expected)
-    return problems.errors[0]
 
 
 def _field_names(reader: FieldReader | None) -> dict[str, str]:
