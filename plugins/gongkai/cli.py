@@ -120,11 +120,19 @@ def _import(args: argparse.Namespace) -> int:
 def _import_target(config_file: Path) -> Any:
     """Where documents go and the catalog they must fit, as the site's mkdocs.yml says."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
 
     from .importers.collection import Target
     from .model.catalog import load_catalog
+    from .model.problems import InvalidInput, Problem
 
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as e:
+        raise InvalidInput([Problem(str(config_file), None, "", f"无法读取：{e}", "有效的 MkDocs 配置文件")]) from e
+    if "gongkai/disclosure" not in config.plugins:
+        found = "plugins 中没有 gongkai/disclosure"
+        raise InvalidInput([Problem(str(config_file), None, "plugins", found, "启用 gongkai/disclosure 插件的站点")])
     plugin = config.plugins["gongkai/disclosure"]
     project_dir = config_file.resolve().parent
     docs_dir = Path(config.docs_dir)

@@ -180,3 +180,15 @@ def test_numbers_and_summaries():
     body = "## 第一章 总则\n\n最高人民法院\n\n第一条 为了规范管理，制定本规定。\n"
     assert first_paragraph(body) == "为了规范管理，制定本规定。"
     assert first_paragraph("## 只有标题\n") is None
+
+
+def test_a_template_or_site_the_import_cannot_use_is_reported(project, source, capsys):
+    (project.root / "map.yaml").write_text(MAPPING + "索引号: '{机构代码}/{年份}-{序号}'\n", "utf-8")
+    config = ["-f", str(project.root / "mkdocs.yml")]
+    assert main([*config, "import", str(source), "-m", str(project.root / "map.yaml")]) == 1
+    assert "索引号: '{机构代码}/{年份}-{序号}' 中的 '年份' 无法替换" in capsys.readouterr().err
+    (project.root / "plain.yml").write_text("site_name: x\ndocs_dir: content\n", "utf-8")
+    assert (
+        main(["-f", str(project.root / "plain.yml"), "import", str(source), "-m", str(project.root / "map.yaml")]) == 1
+    )
+    assert "plain.yml: plugins: plugins 中没有 gongkai/disclosure" in capsys.readouterr().err

@@ -96,6 +96,11 @@ def load_mapping(path: Path, display_path: str) -> ImportMapping:
         index_template=top.text("索引号") or DEFAULT_INDEX_TEMPLATE,
         summary_from_body=top.boolean("内容概述取正文", False),
     )
+    try:
+        mapping.index_template.format(机构代码="X", 年="2024", 序号="00001")
+    except (KeyError, IndexError, ValueError) as e:
+        found = f"'{mapping.index_template}' 中的 {e} 无法替换"
+        top.problem("索引号", found, "只含 {机构代码}、{年}、{序号} 的模板，如 {机构代码}/{年}-{序号}")
     if "{序号}" not in mapping.index_template:
         top.problem(
             "索引号", f"'{mapping.index_template}' 没有 {{序号}}", "含 {序号} 的模板，如 {机构代码}/{年}-{序号}"
