@@ -22,6 +22,9 @@ from typing import Any, cast
 
 from pagefind.service import get_executable
 
+# How long a service may take to end its writes once its input ends.
+FINISH_SECONDS = 120
+
 
 class PagefindError(RuntimeError):
     pass
@@ -65,9 +68,19 @@ class PagefindService:
         if self._failures:
             raise PagefindError("Pagefind 索引出错：" + "；".join(self._failures[:5]))
 
-    def close(self) -> None:
+    def close(self, finish: bool = True) -> None:
+        """Stop the service; with `finish`, let it end its writes first, else stop it at once (a failed build)."""
         if self._process.poll() is None:
-            self._process.kill()
+            if finish:
+                # Pagefind answers WriteFiles while its last file writes may still be under way: killed
+                # then, it leaves a file empty. At the end of its input it finishes them and exits.
+                with self._lock, contextlib.suppress(BrokenPipeError):
+                    assert self._process.stdin is not None
+                    self._process.stdin.close()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._process.wait(timeout=FINISH_SECONDS)
+            if self._process.poll() is None:
+                self._process.kill()
         self._process.wait()
         self._reader.join(timeout=5)
         for stream in (self._process.stdin, self._process.stdout):
