@@ -30,7 +30,9 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("sample") / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
-        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins["gongkai/disclosure"].config.cache_dir = str(site_dir.parent / "cache")
+        build(config)
     return site_dir
 
 
@@ -45,6 +47,7 @@ def sharded_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
         config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
         config.plugins["gongkai/disclosure"].config.search_shard_tokens = SAMPLE_SHARD_TOKENS
+        config.plugins["gongkai/disclosure"].config.cache_dir = str(site_dir.parent / "cache")
         build(config)
     return site_dir
 

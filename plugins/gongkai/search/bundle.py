@@ -7,20 +7,23 @@ reach it: the plugin only adds documents it publishes.
 Pagefind holds a whole index in memory until it writes it (about 270 bytes per
 indexed word here), and writing takes longer than linear in its size. A site
 of up to SINGLE_INDEX_TOKENS words gets one index, which costs a query the
-fewest bytes. A larger one is cut into shards of `shard_tokens` words, in the
-order records come (the plugin sends them newest first, so each shard holds a
-span of dates): a full shard is written into `pagefind-<n>/` in the background
-while the next one fills, and at most two are in memory at once, however many
-documents there are. search.js merges the shards at query time.
+fewest bytes. A larger one is cut into shards of about `shard_tokens` words
+(gongkai.search.shards: each holds a span of dates, shard 0 the newest), which
+come one after the other as the plugin renders documents newest first: a full
+shard is written into `pagefind-<n>/` in the background while the next one
+fills, and at most two are in memory at once, however many documents there
+are. search.js merges the shards at query time. A shard whose documents are
+all as they were in the last build is copied from the build cache.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..build_cache import BuildCache
 from .pagefind_service import PagefindService
 from .records import SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
@@ -53,6 +56,13 @@ def shard_dir(number: int) -> str:
 class IndexSummary:
     pages: int
     shards: int = 1
+    reused: int = 0  # shards taken from the build cache
+
+
+@dataclass(frozen=True)
+class PlannedShard:
+    urls: list[str]  # its documents, in the order the build renders them
+    key: str | None = None  # under which the build cache keeps it; None: not kept
 
 
 @dataclass
@@ -60,85 +70,122 @@ class _Shard:
     number: int
     service: PagefindService
     index_id: int
-    tokens: int = 0
+    key: str | None
+    words: WordCounts = field(default_factory=WordCounts)
     pages: int = 0
 
 
 class SearchBundle:
     """Sends records to Pagefind as they come, then writes the bundle into the site.
 
-    `site_dir` is needed up front only with `shard_tokens`: full shards are written while the build goes on.
+    Without `shards`, one index of every record added. With them, each record goes to the shard
+    planned for its URL; records must come shard by shard (a full shard is written into the site
+    while the next one fills), so `site_dir` is needed up front. A shard the `cache` holds under its
+    key is copied from there instead: `wants` tells which records it needs no more.
     """
 
-    def __init__(self, site_dir: Path | None = None, shard_tokens: int | None = None) -> None:
-        if shard_tokens and site_dir is None:
+    def __init__(
+        self, site_dir: Path | None = None, shards: list[PlannedShard] | None = None, cache: BuildCache | None = None
+    ) -> None:
+        if shards and site_dir is None:
             raise ValueError("a sharded bundle writes shards as they fill: give the site folder")
         self.count = 0
         self._words = WordCounts()
         self._site_dir = site_dir
-        self._shard_tokens = shard_tokens
-        self._shards = 0
+        self._plan = shards or [PlannedShard([])]
+        self._planned = bool(shards)
+        self._shard_of = {url: number for number, shard in enumerate(self._plan) for url in shard.urls}
+        self._cache = cache
+        self._reused = {
+            number for number, shard in enumerate(self._plan) if cache and shard.key and cache.has_shard(shard.key)
+        }
+        self._done: set[int] = set()
         self._current: _Shard | None = None
         self._writer: threading.Thread | None = None
         self._writing: _Shard | None = None
         self._failure: BaseException | None = None
 
+    def wants(self, url: str) -> bool:
+        """Whether the record of `url` is to be indexed: not if its shard comes from the cache."""
+        return self._shard_number(url) not in self._reused
+
     def add(self, record: SearchRecord) -> None:
+        number = self._shard_number(record.url)
+        if number in self._reused:
+            return
         shard = self._current
-        if shard is not None and self._shard_tokens and shard.tokens >= self._shard_tokens:
-            assert self._site_dir is not None
-            self._write_in_background(shard, self._site_dir)
+        if shard is not None and shard.number != number:
+            self._write_in_background(shard)
             shard = None
         if shard is None:
-            shard = self._current = self._open_shard()
+            if number in self._done:
+                raise ValueError(f"{record.url}: 所在的检索分片 {number} 已写出；应为：文件按分片顺序加入")
+            shard = self._current = self._open_shard(number)
         # Pagefind keeps a given URL as it is; search.js resolves it against the site root.
         shard.service.add_file(shard.index_id, "/" + record.url.lstrip("/"), record_page(record))
-        shard.tokens += len(record.title_tokens) + len(record.number_tokens) + len(record.text_tokens)
+        shard.words.add(record)
         shard.pages += 1
-        self._words.add(record)
         self.count += 1
+        if self._planned and shard.pages == len(self._plan[number].urls):
+            self._write_in_background(shard)
 
     def build(self, site_dir: Path) -> IndexSummary:
         """Write what is left once Pagefind has indexed every record, and the files search.js reads first."""
         try:
             self._wait_for_writer()
-            shard = self._current or self._open_shard()  # no record: an empty bundle, and search.js says so
-            self._current = None
-            _write(shard, site_dir)
+            if self._current is not None:
+                shard, self._current = self._current, None
+                self._write(shard, site_dir)
+            for number, planned in enumerate(self._plan):
+                if number in self._reused:
+                    assert self._cache is not None and planned.key is not None
+                    self._words.merge(self._cache.copy_shard(planned.key, site_dir / shard_dir(number)))
+                elif number not in self._done:
+                    if planned.urls:
+                        raise ValueError(f"检索分片 {number} 缺少 {len(planned.urls)} 份文件的记录")
+                    self._write(self._open_shard(number), site_dir)  # no record: search.js says the index is empty
         finally:
             self.discard()
         bundle = site_dir / BUNDLE_DIR
-        (bundle / WORDS_FILE).write_text(words_json(self._words, shards=self._shards), "utf-8")
+        (bundle / WORDS_FILE).write_text(words_json(self._words, shards=len(self._plan)), "utf-8")
         (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
         pages = 0
-        for number in range(self._shards):
+        for number in range(len(self._plan)):
             entry = json.loads((site_dir / shard_dir(number) / "pagefind-entry.json").read_text("utf-8"))
             pages += sum(language["page_count"] for language in entry["languages"].values())
-        return IndexSummary(pages=pages, shards=self._shards)
+        return IndexSummary(pages=pages, shards=len(self._plan), reused=len(self._reused))
 
     def discard(self) -> None:
         for shard in (self._current, self._writing):
             if shard is not None:
-                shard.service.close()
+                shard.service.close(finish=False)
         self._current = None
         if self._writer is not None:
             self._writer.join()
             self._writer = None
 
-    def _open_shard(self) -> _Shard:
+    def _shard_number(self, url: str) -> int:
+        if not self._planned:
+            return 0
+        try:
+            return self._shard_of[url]
+        except KeyError:
+            raise ValueError(f"{url}: 不在任何检索分片的计划中") from None
+
+    def _open_shard(self, number: int) -> _Shard:
         service = PagefindService()
         # Pages declare lang="zxx": Pagefind must not segment the bigram streams itself.
-        shard = _Shard(self._shards, service, service.new_index())
-        self._shards += 1
-        return shard
+        return _Shard(number, service, service.new_index(), self._plan[number].key)
 
-    def _write_in_background(self, shard: _Shard, site_dir: Path) -> None:
+    def _write_in_background(self, shard: _Shard) -> None:
+        assert self._site_dir is not None
+        site_dir = self._site_dir
         self._wait_for_writer()  # one shard written at a time: two in memory at most
         self._writing, self._current = shard, None
 
         def write() -> None:
             try:
-                _write(shard, site_dir)
+                self._write(shard, site_dir)
             except BaseException as e:  # raised in the build's thread, by the next wait
                 self._failure = e
 
@@ -153,9 +200,13 @@ class SearchBundle:
             failure, self._failure = self._failure, None
             raise failure
 
-
-def _write(shard: _Shard, site_dir: Path) -> None:
-    try:
-        shard.service.write_files(shard.index_id, site_dir / shard_dir(shard.number))
-    finally:
-        shard.service.close()
+    def _write(self, shard: _Shard, site_dir: Path) -> None:
+        target = site_dir / shard_dir(shard.number)
+        try:
+            shard.service.write_files(shard.index_id, target)
+        finally:
+            shard.service.close()
+        if self._cache is not None and shard.key is not None:
+            self._cache.put_shard(shard.key, target, shard.words.tokens)
+        self._words.merge(shard.words.tokens)
+        self._done.add(shard.number)

@@ -10,6 +10,7 @@ decided here, from the domain, not by scraping the site.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
@@ -72,6 +73,27 @@ class SearchRecord:
     @property
     def text_stream(self) -> str:
         return " ".join(self.text_tokens)
+
+
+def record_json(record: SearchRecord) -> str:
+    """The record as JSON, for the build cache."""
+    return json.dumps(
+        {
+            "url": record.url, "title": record.title, "doc_number": record.doc_number,
+            "published": record.published.isoformat(), "state": record.state, "filters": record.filters,
+            "text": record.text,
+        },
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def record_from_json(text: str) -> SearchRecord:
+    data = json.loads(text)
+    return SearchRecord(
+        url=data["url"], title=data["title"], doc_number=data["doc_number"],
+        published=dt.date.fromisoformat(data["published"]), state=data["state"], filters=data["filters"],
+        text=data["text"],
+    )  # fmt: skip
 
 
 def _padding(words: int) -> str:

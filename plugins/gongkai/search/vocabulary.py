@@ -30,9 +30,17 @@ class WordCounts:
         # the word Pagefind indexes once, when the heavy words are asked for.
         self._tokens: Counter[str] = Counter()
 
+    @property
+    def tokens(self) -> Counter[str]:
+        return self._tokens
+
     def add(self, record: SearchRecord) -> None:
         for cut in (record.title_tokens, record.number_tokens, record.text_tokens):
             self._tokens.update(cut)
+
+    def merge(self, tokens: Counter[str]) -> None:
+        """Add the counts of another set of records (a shard)."""
+        self._tokens.update(tokens)
 
     def heavy(self) -> dict[int, list[str]]:
         """The heavy words by the power of two below their count of positions, each list sorted."""

@@ -32,3 +32,7 @@ class DisclosureConfig(Config):
     search_shard_tokens = c.Type(int, default=0)
     """Indexed words per search shard; 0 chooses: one index for a site of up to about 24 million words (some
     7,000 documents), else shards of 12 million, so that Pagefind's memory stays bounded."""
+
+    cache_dir = c.Type(str, default=".cache/gongkai")
+    """The build cache, relative to mkdocs.yml: document pages and search shards that a build takes from
+    the build before it when nothing they are made of has changed (gongkai.build_cache). Empty: no cache."""

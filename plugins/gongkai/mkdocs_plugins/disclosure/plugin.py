@@ -24,15 +24,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
+from ...build_cache import BuildCache, digest
 from ...model.catalog import ColumnKind
 from ...model.directory import directory_csv, directory_json, directory_rows, library_json
 from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
-from ...search.bundle import SearchBundle, shard_tokens_for
-from ...search.records import record_of
+from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
+from ...search.records import SearchRecord, record_from_json, record_json, record_of
+from ...search.shards import Member, plan_shards
 from ...views import DocumentView, ViewBuilder
+from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
 from .render_once import RenderOnce
@@ -56,6 +59,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.catalog_path: Path | None = None
         self.written = 0
         self.search: SearchBundle | None = None
+        self.cache: BuildCache | None = None
+        self.page_keys: dict[str, str | None] = {}  # src_uri -> key in the build cache; None: not kept
+        self.document_views: dict[str, DocumentView] = {}
+        self.kept: dict[str, tuple[str, str]] = {}  # src_uri -> (page, record) from the cache, this build
+        self.records: dict[str, SearchRecord] = {}  # src_uri -> record of a page rendered, until it is kept
+        self.shard_cuts: list[str] = []
+        self.shard_tokens: int | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -73,6 +83,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for warning in self.site.warnings:
             log.warning("%s", warning)
         self.layout = Layout(self.site.catalog)
+        self.cache = BuildCache(project_dir / self.config.cache_dir) if self.config.cache_dir else None
         self._add_theme_files(config)
         config.nav = self._nav(config)
         return config
@@ -108,6 +119,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.urls = {f.src_uri: f.url for f in files}
         self.views = ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
         self._add_exports(files, config)
+        self._plan_build(config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -117,19 +129,37 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             page.meta["template"] = generated.template
             page.meta.setdefault("title", generated.title)
         elif src_uri in self.document_uris:
-            page.meta["template"] = DocumentView.template
             page.meta.setdefault("title", self.document_uris[src_uri].title)
+            key = self.page_keys.get(src_uri)
+            kept = self.cache.page(key) if self.cache is not None and key is not None else None
+            if kept is not None:
+                # The page as the cache holds it is written in on_post_page: nothing to render.
+                self.kept[src_uri] = kept
+                page.meta["template"] = "gongkai/cached.html"
+                return ""
+            page.meta["template"] = DocumentView.template
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         src_uri = page.file.src_uri
-        if self.search is not None and self.site is not None and src_uri in self.document_uris:
-            self.search.add(record_of(self.site, self.document_uris[src_uri], page.file.url, html))
+        if self.site is None or src_uri not in self.document_uris:
+            return None
+        wanted = self.search is not None and self.search.wants(page.file.url)
+        record = None
+        if src_uri in self.kept:
+            record = record_from_json(self.kept[src_uri][1]) if wanted else None
+        elif wanted or self.page_keys.get(src_uri):
+            record = record_of(self.site, self.document_uris[src_uri], page.file.url, html)
+            self.records[src_uri] = record
+        if wanted and record is not None and self.search is not None:
+            self.search.add(record)
         return None
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
+        if page.file.src_uri in self.kept:
+            return None
         view = self._view(page)
         if view is not None:
             context["gongkai"] = view  # type: ignore[typeddict-unknown-key]
@@ -149,7 +179,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             server.watch(str(self.catalog_path))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if page.file.src_uri in self.document_uris:
+        src_uri = page.file.src_uri
+        if src_uri in self.kept:
+            output = self.kept.pop(src_uri)[0]
+        elif (key := self.page_keys.get(src_uri)) and self.cache is not None:
+            self.cache.put_page(key, output, record_json(self.records.pop(src_uri)))
+        if src_uri in self.document_uris:
             self.written += 1
             total = len(self.document_uris)
             step = max(1, total // max(1, self.config.progress_steps))
@@ -157,18 +192,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 log.info("文件页面 %d/%d", self.written, total)
         return output
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None and self.config.search_index:
-            docs_dir = Path(config.docs_dir)
-            # A CJK character is 3 bytes of UTF-8 and about one indexed word.
-            expected = sum((docs_dir / d.src_uri).stat().st_size for d in self.site.documents) // 3
-            shard_tokens = shard_tokens_for(expected, self.config.search_shard_tokens)
-            self.search = SearchBundle(Path(config.site_dir), shard_tokens)
-
     def on_build_error(self, *, error: Exception) -> None:
         if self.search is not None:
             self.search.discard()
             self.search = None
+        self._forget_build()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.search is not None:
@@ -176,12 +204,21 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.search = None
             shards = f"，分 {summary.shards} 个分片" if summary.shards > 1 else ""
             log.info("一网通查：索引 %d 份文件%s", summary.pages, shards)
+            if self.cache is not None and self.shard_tokens is not None:
+                self.cache.put_shard_cuts(self.shard_tokens, self.shard_cuts)
+        if self.cache is not None:
+            log.info(
+                "构建缓存：文件页面复用 %d 份、新生成 %d 份；检索分片复用 %d 个",
+                self.cache.pages_reused, sum(1 for key in self.page_keys.values() if key) - self.cache.pages_reused,
+                self.cache.shards_reused,
+            )  # fmt: skip
+            self.cache.prune()
         if self.site is not None:
             log.info(
                 "政府信息公开：发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
                 len(self.site.documents), len(self.site.withheld),
             )  # fmt: skip
-        self.written = 0
+        self._forget_build()
 
     # -- helpers --------------------------------------------------------------
 
@@ -203,8 +240,51 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if src_uri in self.generated:
             return self.generated[src_uri].make_view(self.views)
         if src_uri in self.document_uris:
-            return self.views.document(self.document_uris[src_uri])
+            return self.document_views.get(src_uri) or self.views.document(self.document_uris[src_uri])
         return None
+
+    def _plan_build(self, config: MkDocsConfig) -> None:
+        """The cache keys of the document pages, and the search bundle with its shards."""
+        assert self.site is not None and self.views is not None
+        docs_dir = Path(config.docs_dir)
+        sources = {d.src_uri: (docs_dir / d.src_uri).read_bytes() for d in self.site.documents}
+        if self.cache is not None:
+            assert self.catalog_path is not None
+            fingerprint = build_fingerprint(config, self.catalog_path, self.site.as_of)
+            for document in self.site.documents:
+                view = self.document_views[document.src_uri] = self.views.document(document)
+                self.page_keys[document.src_uri] = page_key(
+                    fingerprint, self.urls[document.src_uri], sources[document.src_uri], view
+                )
+        if not self.config.search_index:
+            return
+        # A CJK character is 3 bytes of UTF-8 and about one indexed word.
+        members = [
+            Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", len(sources[d.src_uri]) // 3)
+            for d in self.site.documents
+        ]
+        self.shard_tokens = shard_tokens_for(sum(m.tokens for m in members), self.config.search_shard_tokens)
+        if self.shard_tokens is None:
+            shards = [[m.url for m in members]]  # newest first, as the documents are rendered
+        else:
+            cuts = self.cache.shard_cuts(self.shard_tokens) if self.cache is not None else []
+            plan = plan_shards(members, self.shard_tokens, cuts)
+            shards, self.shard_cuts = plan.shards, plan.starts
+        key_of_url = {self.urls[src_uri]: key for src_uri, key in self.page_keys.items()}
+        planned = []
+        for urls in shards:
+            keys = [key_of_url.get(url) for url in urls]
+            shard_key = digest(k for k in keys if k) if keys and all(keys) else None
+            planned.append(PlannedShard(urls, shard_key))
+        self.search = SearchBundle(Path(config.site_dir), planned, self.cache)
+
+    def _forget_build(self) -> None:
+        """What only one build uses: `mkdocs serve` runs many builds with one plugin."""
+        self.written = 0
+        self.page_keys, self.document_views, self.kept, self.records = {}, {}, {}, {}
+        self.shard_cuts, self.shard_tokens = [], None
+        if self.cache is not None:
+            self.cache = BuildCache(self.cache.root)
 
     def _add_theme_files(self, config: MkDocsConfig) -> None:
         """Our templates sit after the site's custom_dir, so a site can override each one."""

@@ -1,0 +1,136 @@
+"""The build cache: what a build takes from the build before it instead of making it again.
+
+- A document page, as written, and its search record, under the page's key: a SHA-256
+  of everything the page is made of (the build's fingerprint: code, templates, settings,
+  catalog; the page's address and source; and its view, which holds what the page shows
+  of other documents: a changed relation changes the key of every page that names it).
+- A shard of the search index (Pagefind's files and the shard's word counts), under a
+  key of its documents' page keys, and the cuts between shards (gongkai.search.shards).
+
+An entry is written whole (a temporary file, then renamed) or not at all, and its key
+covers all it depends on: it is either right for a build or never looked up. Entries
+a build did not use are deleted after it, so the cache holds one build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+PAGES = "pages"
+SHARDS = "search"
+CUTS_FILE = "shard-cuts.json"
+
+
+def digest(parts: Iterable[str | bytes]) -> str:
+    """A SHA-256 of `parts`, each length-prefixed so that no two lists of parts run together."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class BuildCache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._used: set[Path] = set()
+        self.pages_reused = 0
+        self.shards_reused = 0
+
+    # -- document pages -------------------------------------------------------
+
+    def page(self, key: str) -> tuple[str, str] | None:
+        """The page written under `key` and its search record (JSON), if the cache has both."""
+        html, record = self._page_paths(key)
+        try:
+            found = html.read_text("utf-8"), record.read_text("utf-8")
+        except FileNotFoundError:
+            return None
+        self._used.update((html, record))
+        self.pages_reused += 1
+        return found
+
+    def put_page(self, key: str, html: str, record_json: str) -> None:
+        html_path, record_path = self._page_paths(key)
+        _write_atomically(record_path, record_json)
+        _write_atomically(html_path, html)
+        self._used.update((html_path, record_path))
+
+    def _page_paths(self, key: str) -> tuple[Path, Path]:
+        folder = self.root / PAGES / key[:2]
+        return folder / f"{key}.html", folder / f"{key}.json"
+
+    # -- search shards --------------------------------------------------------
+
+    def has_shard(self, key: str) -> bool:
+        folder, counts = self._shard_paths(key)
+        return folder.is_dir() and counts.is_file()
+
+    def copy_shard(self, key: str, target: Path) -> Counter[str]:
+        """Put the shard's Pagefind files into `target`; its word counts."""
+        folder, counts = self._shard_paths(key)
+        shutil.copytree(folder, target, dirs_exist_ok=True)
+        self._used.update((folder, counts))
+        self.shards_reused += 1
+        return Counter(json.loads(counts.read_text("utf-8")))
+
+    def put_shard(self, key: str, source: Path, counts: Counter[str]) -> None:
+        folder, counts_path = self._shard_paths(key)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        shutil.copytree(source, staging, dirs_exist_ok=True)
+        if folder.exists():
+            shutil.rmtree(folder)
+        staging.rename(folder)
+        _write_atomically(counts_path, json.dumps(counts, ensure_ascii=False))
+        self._used.update((folder, counts_path))
+
+    def _shard_paths(self, key: str) -> tuple[Path, Path]:
+        return self.root / SHARDS / key, self.root / SHARDS / f"{key}.counts.json"
+
+    # -- shard cuts -----------------------------------------------------------
+
+    def shard_cuts(self, shard_tokens: int) -> list[str]:
+        """The cuts of the last build, if it cut shards of the same size."""
+        try:
+            saved = json.loads((self.root / CUTS_FILE).read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            return []
+        return list(saved["starts"]) if saved.get("shard_tokens") == shard_tokens else []
+
+    def put_shard_cuts(self, shard_tokens: int, starts: list[str]) -> None:
+        _write_atomically(self.root / CUTS_FILE, json.dumps({"shard_tokens": shard_tokens, "starts": starts}))
+
+    # -- after a build --------------------------------------------------------
+
+    def prune(self) -> int:
+        """Delete what this build did not use (and what an interrupted build left); how many entries went."""
+        stale: list[Path] = []
+        pages = self.root / PAGES
+        if pages.is_dir():
+            stale += [entry for folder in pages.iterdir() for entry in folder.iterdir() if entry not in self._used]
+        shards = self.root / SHARDS
+        if shards.is_dir():
+            stale += [entry for entry in shards.iterdir() if entry not in self._used]
+        for entry in stale:
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        return len(stale)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(temporary, path)

@@ -1,0 +1,194 @@
+"""The build cache: a rebuild takes unchanged pages and search shards from it, and its site is the
+site a clean build makes of the same content, however the content changed in between."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from conftest import REPO, SAMPLE_AS_OF, SAMPLE_SHARD_TOKENS
+from gongkai.build_cache import BuildCache
+from gongkai.search.bundle import WORDS_FILE
+from gongkai.search.shards import Member, plan_shards
+from helpers import document
+
+# The search bundle: a rebuild keeps the last build's cuts between shards, which a clean build makes
+# afresh, and Pagefind writes its filter files in no fixed order. Its records are compared instead.
+BUNDLE = re.compile(r"^pagefind(-\d+)?/")
+
+REPLACED = "content/wj/2022/00004.md"  # replaced (替代) by 2026/00002, whose page names it
+REPEALER = "content/wj/2026/00001.md"  # repeals 示政发〔2021〕8号 and amends 示政办发〔2022〕18号
+
+
+def sample_project(root: Path) -> Path:
+    root.mkdir(parents=True)
+    for name in ("mkdocs.yml", "catalog.yaml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def build_site(project: Path, caplog, cache: bool = True, shard_tokens: int = 0) -> dict[str, int]:
+    """Build; the cache's figures as the build logged them."""
+    caplog.clear()
+    with caplog.at_level(logging.INFO), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+        options = config.plugins["gongkai/disclosure"].config
+        options.search_shard_tokens = shard_tokens
+        if not cache:
+            options.cache_dir = ""
+        build(config)
+    for record in caplog.records:
+        found = re.search(
+            r"构建缓存：文件页面复用 (\d+) 份、新生成 (\d+) 份；检索分片复用 (\d+) 个", record.getMessage()
+        )
+        if found:
+            return dict(zip(("pages_reused", "pages_made", "shards_reused"), map(int, found.groups()), strict=True))
+    return {}
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(built: Path, clean: Path) -> None:
+    ours, theirs = files_of(built), files_of(clean)
+    pages = {name for name in ours if not BUNDLE.match(name)}
+    assert pages == {name for name in theirs if not BUNDLE.match(name)}
+    assert [name for name in sorted(pages) if ours[name] != theirs[name]] == []
+    # What Pagefind indexed: one fragment per record, the same over all shards.
+    assert records(built) == records(clean)
+    words, clean_words = (json.loads(site.joinpath("pagefind", WORDS_FILE).read_text()) for site in (built, clean))
+    assert {**words, "shards": 0} == {**clean_words, "shards": 0}
+
+
+def records(site: Path) -> list[bytes]:
+    return sorted(gzip.decompress(p.read_bytes()) for p in site.glob("pagefind*/fragment/*.pf_fragment"))
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text("utf-8")
+    assert old in text, (relative, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_second_build_takes_everything_from_the_cache_and_writes_the_same_site(tmp_path, caplog):
+    project = sample_project(tmp_path / "project")
+    first = build_site(project, caplog)
+    assert first == {"pages_reused": 0, "pages_made": 87, "shards_reused": 0}
+    shutil.copytree(project / "site", tmp_path / "first")
+
+    second = build_site(project, caplog)
+
+    assert second == {"pages_reused": 87, "pages_made": 0, "shards_reused": 1}
+    assert files_of(project / "site") == files_of(tmp_path / "first")
+
+
+def test_after_edits_a_rebuild_is_the_site_a_clean_build_makes(tmp_path, caplog):
+    project = sample_project(tmp_path / "project")
+    build_site(project, caplog, shard_tokens=SAMPLE_SHARD_TOKENS)
+    shards = len([p for p in (project / "site").iterdir() if p.name.startswith("pagefind")])
+
+    # A relation's target renamed: the page that names it must show the new title.
+    edit(project, REPLACED, "标题: ", "标题: （修订）")
+    # A relation removed: 示政发〔2021〕8号 is no longer repealed.
+    edit(project, REPEALER, "废止: [示政发〔2021〕8号]\n", "")
+    # A document withheld: it leaves the site and the index.
+    withheld = next(
+        p for p in sorted((project / "content/wj/2024").glob("*.md")) if "公开属性: 主动公开" in p.read_text()
+    )
+    edit(project, str(withheld.relative_to(project)), "公开属性: 主动公开", "公开属性: 依申请公开")
+    rebuilt = build_site(project, caplog, shard_tokens=SAMPLE_SHARD_TOKENS)
+
+    shutil.rmtree(project / ".cache")
+    shutil.copytree(project / "site", tmp_path / "rebuilt")
+    build_site(project, caplog, cache=False, shard_tokens=SAMPLE_SHARD_TOKENS)
+    assert_same_site(tmp_path / "rebuilt", project / "site")
+    # 87 published before, 86 now: the edited two, the page that names the renamed one, the two the
+    # repealer names, and the ones whose validity view listed the withheld document are made again.
+    assert rebuilt["pages_reused"] + rebuilt["pages_made"] == 86
+    assert 3 <= rebuilt["pages_made"] <= 8, rebuilt
+    # Only the shards of the changed documents are indexed again.
+    assert 0 < rebuilt["shards_reused"] < shards - 1, rebuilt
+
+
+def test_a_page_that_links_to_another_file_is_made_every_time(project):
+    project.write("content/about.md", "# 关于本站\n")
+    project.add_document("2024/00001.md", document(1, body="见[关于本站](../../about.md)。"))
+    project.add_document("2024/00002.md", document(2, body="见[国务院网站](https://www.gov.cn/)。"))
+    project.build()
+    cache = BuildCache(project.root / ".cache" / "gongkai")
+    kept = list((cache.root / "pages").rglob("*.html"))
+    assert len(kept) == 1  # the page with a web link only
+
+    project.content.joinpath("about.md").unlink()
+    with pytest.raises(Abort):  # strict: the link, now dangling, is found and fails the build
+        project.build()
+
+
+def members(count: int, tokens: int = 10, first_year: int = 2000) -> list[Member]:
+    return [Member(f"wj/{n}/", f"{first_year + n // 100}-01-01 {n:05d}", tokens) for n in range(count)]
+
+
+def test_shards_are_cut_from_the_oldest_document_and_shard_0_is_the_newest():
+    plan = plan_shards(members(25), shard_tokens=100)
+    assert [len(shard) for shard in plan.shards] == [5, 10, 10]
+    assert plan.shards[0][0] == "wj/24/" and plan.shards[-1][-1] == "wj/0/"  # newest first throughout
+    assert plan.starts == [members(25)[n].order for n in (0, 10, 20)]
+
+
+def test_a_new_document_changes_the_newest_shard_only():
+    before = plan_shards(members(25), shard_tokens=100)
+    after = plan_shards(members(26), shard_tokens=100, previous_starts=before.starts)
+    assert after.shards[1:] == before.shards[1:]
+    assert after.shards[0] == ["wj/25/", *before.shards[0]]
+
+
+def test_an_edited_document_keeps_the_cuts_until_its_shard_grows_past_twice_its_size():
+    previous = plan_shards(members(30), shard_tokens=100)
+    edited = members(30)
+    edited[3] = Member(edited[3].url, edited[3].order, 50)  # now 140 words in the oldest shard
+    kept = plan_shards(edited, shard_tokens=100, previous_starts=previous.starts)
+    assert kept.shards == previous.shards  # a plain cut from scratch would move every later cut
+
+    edited[4] = Member(edited[4].url, edited[4].order, 150)  # 280 words: past twice the size
+    recut = plan_shards(edited, shard_tokens=100, previous_starts=previous.starts)
+    assert recut.shards != previous.shards
+    assert recut == plan_shards(edited, shard_tokens=100)
+
+
+def test_a_full_newest_shard_is_cut_and_emptied_spans_go():
+    previous = plan_shards(members(30), shard_tokens=100)
+    grown = plan_shards(members(45), shard_tokens=100, previous_starts=previous.starts)
+    assert [len(shard) for shard in grown.shards] == [5, 10, 10, 10, 10]
+    gone = [m for m in members(30) if not 10 <= int(m.url.split("/")[1]) < 20]
+    shrunk = plan_shards(gone, shard_tokens=100, previous_starts=previous.starts)
+    assert [len(shard) for shard in shrunk.shards] == [10, 10]
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
+    cache = BuildCache(tmp_path)
+    cache.put_page("a" * 64, "<html>a</html>", "{}")
+    cache.put_page("b" * 64, "<html>b</html>", "{}")
+    (tmp_path / "pages" / "aa" / ".tmp-left-by-an-interrupted-build").write_text("<ht")
+    assert BuildCache(tmp_path).page("c" * 64) is None
+
+    next_build = BuildCache(tmp_path)
+    assert next_build.page("a" * 64) == ("<html>a</html>", "{}")
+    assert next_build.prune() == 3
+    assert sorted(p.name for p in (tmp_path / "pages").rglob("*") if p.is_file()) == [
+        f"{'a' * 64}.html",
+        f"{'a' * 64}.json",
+    ]
