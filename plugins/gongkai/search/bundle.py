@@ -158,7 +158,7 @@ class SearchBundle:
     def discard(self) -> None:
         for shard in (self._current, self._writing):
             if shard is not None:
-                shard.service.close(finish=False)
+                shard.service.close()
         self._current = None
         if self._writer is not None:
             self._writer.join()

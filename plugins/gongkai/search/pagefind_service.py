@@ -22,9 +22,6 @@ from typing import Any, cast
 
 from pagefind.service import get_executable
 
-# How long a service may take to end its writes once its input ends.
-FINISH_SECONDS = 120
-
 
 class PagefindError(RuntimeError):
     pass
@@ -61,26 +58,25 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": index_id, "url": url, "file_path": None, "file_contents": html})
 
     def write_files(self, index_id: int, output_path: Path) -> None:
-        """Write the bundle once every page sent before is indexed; raise if any request failed."""
-        self._wait(
-            self._send({"type": "WriteFiles", "index_id": index_id, "output_path": str(output_path)}, answer=True)
-        )
+        """Write the bundle once every page sent before is indexed; raise if any request failed.
+
+        Pagefind's own WriteFiles answers while its last writes may still be under way (it once left a
+        shard's pagefind-entry.json empty when the service stopped next): the files are asked for
+        instead, and written here.
+        """
+        response = self._wait(self._send({"type": "GetFiles", "index_id": index_id}, answer=True))
         if self._failures:
             raise PagefindError("Pagefind 索引出错：" + "；".join(self._failures[:5]))
+        for file in response["files"]:
+            path = output_path / file["path"]
+            if not path.resolve().is_relative_to(output_path.resolve()):
+                raise PagefindError(f"Pagefind 给出的文件路径不在索引目录内：{file['path']}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
 
-    def close(self, finish: bool = True) -> None:
-        """Stop the service; with `finish`, let it end its writes first, else stop it at once (a failed build)."""
+    def close(self) -> None:
         if self._process.poll() is None:
-            if finish:
-                # Pagefind answers WriteFiles while its last file writes may still be under way: killed
-                # then, it leaves a file empty. At the end of its input it finishes them and exits.
-                with self._lock, contextlib.suppress(BrokenPipeError):
-                    assert self._process.stdin is not None
-                    self._process.stdin.close()
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    self._process.wait(timeout=FINISH_SECONDS)
-            if self._process.poll() is None:
-                self._process.kill()
+            self._process.kill()
         self._process.wait()
         self._reader.join(timeout=5)
         for stream in (self._process.stdin, self._process.stdout):
@@ -119,13 +115,17 @@ class PagefindService:
 
     def _read(self) -> None:
         assert self._process.stdout is not None
-        buffer = b""
+        pending: list[bytes] = []  # the start of a message: a bundle's files come as one of 100 MB and more
         stdout = cast(BufferedReader, self._process.stdout)
         while chunk := stdout.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
+            if b"," not in chunk:
+                pending.append(chunk)
+                continue
+            first, *messages = chunk.split(b",")
+            rest = messages.pop()
+            for message in [b"".join([*pending, first]), *messages]:
                 self._receive(json.loads(base64.b64decode(message)))
+            pending = [rest] if rest else []
         with self._answered:
             self._answered.notify_all()
 
