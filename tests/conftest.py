@@ -10,15 +10,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from helpers import Project, make_project  # noqa: E402
+from helpers import REPO, SAMPLE_AS_OF, SAMPLE_SHARD_TOKENS, Project, make_project  # noqa: E402
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return make_project(tmp_path)
-
-
-REPO = Path(__file__).parents[1]
 
 
 @pytest.fixture(scope="session")
@@ -50,13 +47,6 @@ def sharded_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         config.plugins["gongkai/disclosure"].config.cache_dir = str(site_dir.parent / "cache")
         build(config)
     return site_dir
-
-
-# A few documents of the sample site per shard.
-SAMPLE_SHARD_TOKENS = 3000
-
-# The sample site's states (尚未生效, 失效 …) are asserted as of this day.
-SAMPLE_AS_OF = "2026-11-23"
 
 
 # Chromium for the browser tests and the corpus search benchmark: one browser for the session,

@@ -19,6 +19,11 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from gongkai.search.text import token_stream
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parents[1]
+# The sample site's states (尚未生效, 失效 …) are asserted as of this day.
+SAMPLE_AS_OF = "2026-11-23"
+# A few documents of the sample site per search shard.
+SAMPLE_SHARD_TOKENS = 3000
 ORGAN_CODE = "11330000TEST00001X"
 # Validity is computed as of this day in every test build, so results never depend on the clock.
 AS_OF = dt.date(2026, 11, 23)

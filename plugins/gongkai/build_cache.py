@@ -1,9 +1,10 @@
 """The build cache: what a build takes from the build before it instead of making it again.
 
-- A document page, as written, and its search record, under the page's key: a SHA-256
+- A page, as written (and a document's search record), under the page's key: a SHA-256
   of everything the page is made of (the build's fingerprint: code, templates, settings,
   catalog; the page's address and source; and its view, which holds what the page shows
-  of other documents: a changed relation changes the key of every page that names it).
+  of other documents: a changed relation changes the key of every page that names it, and
+  a new document the keys of the lists it appears in).
 - A shard of the search index (Pagefind's files and the shard's word counts), under a
   key of its documents' page keys, and the cuts between shards (gongkai.search.shards).
 
@@ -47,22 +48,32 @@ class BuildCache:
 
     # -- document pages -------------------------------------------------------
 
-    def page(self, key: str) -> tuple[str, str] | None:
-        """The page written under `key` and its search record (JSON), if the cache has both."""
+    def has_page(self, key: str, with_record: bool = False) -> bool:
+        """Whether the cache holds the page kept under `key` (and its search record); it is then in use."""
         html, record = self._page_paths(key)
-        try:
-            found = html.read_text("utf-8"), record.read_text("utf-8")
-        except FileNotFoundError:
-            return None
+        if not html.is_file() or (with_record and not record.is_file()):
+            return False
         self._used.update((html, record))
         self.pages_reused += 1
-        return found
+        return True
 
-    def put_page(self, key: str, html: str, record_json: str) -> None:
-        html_path, record_path = self._page_paths(key)
-        _write_atomically(record_path, record_json)
-        _write_atomically(html_path, html)
-        self._used.update((html_path, record_path))
+    # Read when needed, not held: a site's pages and records together would not fit in memory.
+    def page_html(self, key: str) -> str:
+        return self._page_paths(key)[0].read_text("utf-8")
+
+    def page_record(self, key: str) -> str:
+        return self._page_paths(key)[1].read_text("utf-8")
+
+    def put_record(self, key: str, record_json: str) -> None:
+        """The search record first: a page counts as kept only once its HTML is written too."""
+        path = self._page_paths(key)[1]
+        _write_atomically(path, record_json)
+        self._used.add(path)
+
+    def put_html(self, key: str, html: str) -> None:
+        path = self._page_paths(key)[0]
+        _write_atomically(path, html)
+        self._used.add(path)
 
     def _page_paths(self, key: str) -> tuple[Path, Path]:
         folder = self.root / PAGES / key[:2]

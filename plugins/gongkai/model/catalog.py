@@ -82,8 +82,9 @@ class Column:
     page_source: str | None
     prominent: bool
     category: str | None = None  # 文件库 only: 规章 or 行政规范性文件
-    parent: Column | None = None
-    children: list[Column] = field(default_factory=list)
+    # Left out of repr, which build-cache keys use: the catalog is in every key as it is.
+    parent: Column | None = field(default=None, repr=False)
+    children: list[Column] = field(default_factory=list, repr=False)
 
     @property
     def ancestors(self) -> list[Column]:

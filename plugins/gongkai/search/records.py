@@ -76,24 +76,28 @@ class SearchRecord:
 
 
 def record_json(record: SearchRecord) -> str:
-    """The record as JSON, for the build cache."""
+    """The record for the build cache: its text as cut, which is all the index needs of it."""
     return json.dumps(
         {
             "url": record.url, "title": record.title, "doc_number": record.doc_number,
             "published": record.published.isoformat(), "state": record.state, "filters": record.filters,
-            "text": record.text,
+            "cut": [record.title_stream, record.number_stream, record.text_stream],
         },
         ensure_ascii=False,
     )  # fmt: skip
 
 
 def record_from_json(text: str) -> SearchRecord:
+    """A record from the build cache, with its text cut already (tokens hold no whitespace)."""
     data = json.loads(text)
-    return SearchRecord(
+    record = SearchRecord(
         url=data["url"], title=data["title"], doc_number=data["doc_number"],
         published=dt.date.fromisoformat(data["published"]), state=data["state"], filters=data["filters"],
-        text=data["text"],
     )  # fmt: skip
+    # Filled in as the cached properties would be: the text itself is not kept.
+    for name, stream in zip(("title_tokens", "number_tokens", "text_tokens"), data["cut"], strict=True):
+        record.__dict__[name] = stream.split(" ") if stream else []
+    return record
 
 
 def _padding(words: int) -> str:

@@ -32,7 +32,7 @@ from ...model.layout import Layout
 from ...model.problems import InvalidInput
 from ...model.site import DisclosureSite, load_site
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
-from ...search.records import SearchRecord, record_from_json, record_json, record_of
+from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
 from ...views import DocumentView, ViewBuilder
 from .cache_keys import build_fingerprint, page_key
@@ -61,9 +61,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.search: SearchBundle | None = None
         self.cache: BuildCache | None = None
         self.page_keys: dict[str, str | None] = {}  # src_uri -> key in the build cache; None: not kept
-        self.document_views: dict[str, DocumentView] = {}
-        self.kept: dict[str, tuple[str, str]] = {}  # src_uri -> (page, record) from the cache, this build
-        self.records: dict[str, SearchRecord] = {}  # src_uri -> record of a page rendered, until it is kept
+        self.page_views: dict[str, Any] = {}  # src_uri -> view, made once for its key
+        self.kept: set[str] = set()  # src_uris whose pages this build takes from the cache
         self.shard_cuts: list[str] = []
         self.shard_tokens: int | None = None
 
@@ -120,6 +119,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.views = ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
         self._add_exports(files, config)
         self._plan_build(config)
+        if self.search is not None:
+            # Documents Pagefind indexes go first: it indexes them while the others, from the cache, are written.
+            search = self.search
+            position = {f.src_uri: n for n, f in enumerate(files)}
+            first = {f.src_uri for f in files if f.src_uri in self.document_uris and search.wants(f.url)}
+            files = Files(sorted(files, key=lambda f: (f.src_uri not in first, position[f.src_uri])))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -129,15 +134,16 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             page.meta["template"] = generated.template
             page.meta.setdefault("title", generated.title)
         elif src_uri in self.document_uris:
-            page.meta.setdefault("title", self.document_uris[src_uri].title)
-            key = self.page_keys.get(src_uri)
-            kept = self.cache.page(key) if self.cache is not None and key is not None else None
-            if kept is not None:
-                # The page as the cache holds it is written in on_post_page: nothing to render.
-                self.kept[src_uri] = kept
-                page.meta["template"] = "gongkai/cached.html"
-                return ""
             page.meta["template"] = DocumentView.template
+            page.meta.setdefault("title", self.document_uris[src_uri].title)
+        else:
+            return None
+        key = self.page_keys.get(src_uri)
+        if key and self.cache is not None and self.cache.has_page(key, with_record=src_uri in self.document_uris):
+            # The page as the cache holds it is written in on_post_page: nothing to render.
+            self.kept.add(src_uri)
+            page.meta["template"] = "gongkai/cached.html"
+            return ""
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -145,12 +151,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.site is None or src_uri not in self.document_uris:
             return None
         wanted = self.search is not None and self.search.wants(page.file.url)
+        key = self.page_keys.get(src_uri)
         record = None
         if src_uri in self.kept:
-            record = record_from_json(self.kept[src_uri][1]) if wanted else None
-        elif wanted or self.page_keys.get(src_uri):
+            if wanted:
+                assert key is not None and self.cache is not None
+                record = record_from_json(self.cache.page_record(key))
+        elif wanted or key:
             record = record_of(self.site, self.document_uris[src_uri], page.file.url, html)
-            self.records[src_uri] = record
+            if key and self.cache is not None:
+                # Now, not with the page: MkDocs renders every body before it writes any page.
+                self.cache.put_record(key, record_json(record))
         if wanted and record is not None and self.search is not None:
             self.search.add(record)
         return None
@@ -180,10 +191,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         src_uri = page.file.src_uri
-        if src_uri in self.kept:
-            output = self.kept.pop(src_uri)[0]
-        elif (key := self.page_keys.get(src_uri)) and self.cache is not None:
-            self.cache.put_page(key, output, record_json(self.records.pop(src_uri)))
+        key = self.page_keys.get(src_uri)
+        if key and self.cache is not None:
+            if src_uri in self.kept:
+                output = self.cache.page_html(key)
+            else:
+                self.cache.put_html(key, output)
         if src_uri in self.document_uris:
             self.written += 1
             total = len(self.document_uris)
@@ -208,7 +221,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 self.cache.put_shard_cuts(self.shard_tokens, self.shard_cuts)
         if self.cache is not None:
             log.info(
-                "构建缓存：文件页面复用 %d 份、新生成 %d 份；检索分片复用 %d 个",
+                "构建缓存：页面复用 %d 个、新生成 %d 个；检索分片复用 %d 个",
                 self.cache.pages_reused, sum(1 for key in self.page_keys.values() if key) - self.cache.pages_reused,
                 self.cache.shards_reused,
             )  # fmt: skip
@@ -238,13 +251,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.views is None:
             return None
         if src_uri in self.generated:
-            return self.generated[src_uri].make_view(self.views)
+            return self.page_views.get(src_uri) or self.generated[src_uri].make_view(self.views)
         if src_uri in self.document_uris:
-            return self.document_views.get(src_uri) or self.views.document(self.document_uris[src_uri])
+            return self.page_views.get(src_uri) or self.views.document(self.document_uris[src_uri])
         return None
 
     def _plan_build(self, config: MkDocsConfig) -> None:
-        """The cache keys of the document pages, and the search bundle with its shards."""
+        """The cache keys of the pages, and the search bundle with its shards."""
         assert self.site is not None and self.views is not None
         docs_dir = Path(config.docs_dir)
         sources = {d.src_uri: (docs_dir / d.src_uri).read_bytes() for d in self.site.documents}
@@ -252,10 +265,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             assert self.catalog_path is not None
             fingerprint = build_fingerprint(config, self.catalog_path, self.site.as_of)
             for document in self.site.documents:
-                view = self.document_views[document.src_uri] = self.views.document(document)
+                view = self.page_views[document.src_uri] = self.views.document(document)
                 self.page_keys[document.src_uri] = page_key(
                     fingerprint, self.urls[document.src_uri], sources[document.src_uri], view
                 )
+            for src_uri, generated in self.generated.items():
+                view = self.page_views[src_uri] = generated.make_view(self.views)
+                self.page_keys[src_uri] = page_key(fingerprint, self.urls[src_uri], generated.markdown.encode(), view)
         if not self.config.search_index:
             return
         # A CJK character is 3 bytes of UTF-8 and about one indexed word.
@@ -281,7 +297,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def _forget_build(self) -> None:
         """What only one build uses: `mkdocs serve` runs many builds with one plugin."""
         self.written = 0
-        self.page_keys, self.document_views, self.kept, self.records = {}, {}, {}, {}
+        self.page_keys, self.page_views, self.kept = {}, {}, set()
         self.shard_cuts, self.shard_tokens = [], None
         if self.cache is not None:
             self.cache = BuildCache(self.cache.root)
