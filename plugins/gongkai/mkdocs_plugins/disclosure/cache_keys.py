@@ -44,6 +44,14 @@ def page_key(fingerprint: str, url: str, source: bytes, view: Any) -> str | None
     `view` is what the page's template receives (gongkai.views.DocumentView): plain data whose
     repr holds all the page shows, its relations and their titles, states and addresses included.
     """
-    if _LOCAL_LINK.search(source.decode("utf-8")):
+    if _links_to_site_files(source.decode("utf-8")):
         return None
     return digest([fingerprint, url, source, repr(view)])
+
+
+def _links_to_site_files(text: str) -> bool:
+    # Most documents have no link at all: plain searches rule them out before the pattern runs.
+    lower = text.lower()
+    if "](" not in text and "]:" not in text and "href" not in lower and "src" not in lower:
+        return False
+    return _LOCAL_LINK.search(text) is not None

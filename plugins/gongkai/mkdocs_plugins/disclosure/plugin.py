@@ -38,6 +38,7 @@ from ...views import DocumentView, ViewBuilder
 from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .generated import GeneratedPage, plan_pages
+from .kept_page import KeptPage
 from .render_once import RenderOnce
 
 log = get_plugin_logger(__name__)
@@ -119,6 +120,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.views = ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
         self._add_exports(files, config)
         self._plan_build(config)
+        self._take_kept_pages(files, config)
         if self.search is not None:
             # Documents Pagefind indexes go first: it indexes them while the others, from the cache, are written.
             search = self.search
@@ -136,12 +138,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         elif src_uri in self.document_uris:
             page.meta["template"] = DocumentView.template
             page.meta.setdefault("title", self.document_uris[src_uri].title)
-        else:
-            return None
-        key = self.page_keys.get(src_uri)
-        if key and self.cache is not None and self.cache.has_page(key, with_record=src_uri in self.document_uris):
+        if src_uri in self.kept:
             # The page as the cache holds it is written in on_post_page: nothing to render.
-            self.kept.add(src_uri)
             page.meta["template"] = "gongkai/cached.html"
             return ""
         return None
@@ -293,6 +291,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             shard_key = digest(k for k in keys if k) if keys and all(keys) else None
             planned.append(PlannedShard(urls, shard_key))
         self.search = SearchBundle(Path(config.site_dir), planned, self.cache)
+
+    def _take_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The pages the cache holds: they are not rendered (a KeptPage for those outside the nav)."""
+        if self.cache is None:
+            return
+        for file in files.documentation_pages():
+            key = self.page_keys.get(file.src_uri)
+            if key and self.cache.has_page(key, with_record=file.src_uri in self.document_uris):
+                self.kept.add(file.src_uri)
+                if file.inclusion is InclusionLevel.NOT_IN_NAV:
+                    KeptPage(None, file, config)
 
     def _forget_build(self) -> None:
         """What only one build uses: `mkdocs serve` runs many builds with one plugin."""
