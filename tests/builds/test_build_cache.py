@@ -192,3 +192,15 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
         f"{'a' * 64}.html",
         f"{'a' * 64}.json",
     ]
+
+
+def test_with_another_plugin_nothing_is_kept(project, caplog):
+    """A kept page is not rendered: a plugin reading pages (Material's search here) would see it empty."""
+    project.write(
+        "mkdocs.yml", project.root.joinpath("mkdocs.yml").read_text().replace("plugins:\n", "plugins:\n  - search\n")
+    )
+    project.add_document("2024/00001.md", document(1))
+    with caplog.at_level(logging.INFO):
+        project.build()
+    assert "构建缓存未启用：还有插件 material/search 处理页面（缓存的页面不经渲染）" in caplog.text
+    assert not (project.root / ".cache").exists()

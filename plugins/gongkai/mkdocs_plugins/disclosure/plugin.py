@@ -43,6 +43,8 @@ from .render_once import RenderOnce
 
 log = get_plugin_logger(__name__)
 
+PLUGIN_NAME = "gongkai/disclosure"  # as pyproject.toml registers it
+
 # The id of each page's main heading in the templates: the target of the skip link.
 MAIN_ANCHOR = "gk-main"
 
@@ -83,7 +85,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for warning in self.site.warnings:
             log.warning("%s", warning)
         self.layout = Layout(self.site.catalog)
-        self.cache = BuildCache(project_dir / self.config.cache_dir) if self.config.cache_dir else None
+        self.cache = self._build_cache(config, project_dir)
         self._add_theme_files(config)
         config.nav = self._nav(config)
         return config
@@ -291,6 +293,16 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             shard_key = digest(k for k in keys if k) if keys and all(keys) else None
             planned.append(PlannedShard(urls, shard_key))
         self.search = SearchBundle(Path(config.site_dir), planned, self.cache)
+
+    def _build_cache(self, config: MkDocsConfig, project_dir: Path) -> BuildCache | None:
+        if not self.config.cache_dir:
+            return None
+        # A kept page is neither read nor rendered: another plugin would see it empty.
+        others = [name for name in config.plugins if name != PLUGIN_NAME]
+        if others:
+            log.info("构建缓存未启用：还有插件 %s 处理页面（缓存的页面不经渲染）", "、".join(others))
+            return None
+        return BuildCache(project_dir / self.config.cache_dir)
 
     def _take_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
         """The pages the cache holds: they are not rendered (a KeptPage for those outside the nav)."""
