@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,13 +67,13 @@ class BuildCache:
 
     def put_record(self, key: str, record_json: str) -> None:
         """The search record first: a page counts as kept only once its HTML is written too."""
-        path = self._page_paths(key)[1]
-        _write_atomically(path, record_json)
-        self._used.add(path)
+        self._write(self._page_paths(key)[1], record_json)
 
     def put_html(self, key: str, html: str) -> None:
-        path = self._page_paths(key)[0]
-        _write_atomically(path, html)
+        self._write(self._page_paths(key)[0], html)
+
+    def _write(self, path: Path, text: str) -> None:
+        _write_atomically(path, text)
         self._used.add(path)
 
     def _page_paths(self, key: str) -> tuple[Path, Path]:
@@ -88,7 +89,9 @@ class BuildCache:
     def copy_shard(self, key: str, target: Path) -> Counter[str]:
         """Put the shard's Pagefind files into `target`; its word counts."""
         folder, counts = self._shard_paths(key)
-        shutil.copytree(folder, target, dirs_exist_ok=True)
+        if target.exists():  # left by an earlier build: its files may be linked to another entry
+            shutil.rmtree(target)
+        shutil.copytree(folder, target)
         self._used.update((folder, counts))
         self.shards_reused += 1
         return Counter(json.loads(counts.read_text("utf-8")))
@@ -97,7 +100,8 @@ class BuildCache:
         folder, counts_path = self._shard_paths(key)
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
-        shutil.copytree(source, staging, dirs_exist_ok=True)
+        # Linked, not copied, where the file system allows: the site's files are written anew each build.
+        shutil.copytree(source, staging, dirs_exist_ok=True, copy_function=_link_or_copy)
         if folder.exists():
             shutil.rmtree(folder)
         staging.rename(folder)
@@ -141,7 +145,14 @@ class BuildCache:
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
+    # A name of this process's own beside the target (mkstemp's random names cost more than the write).
+    temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
+    temporary.write_text(text, "utf-8")
     os.replace(temporary, path)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -72,6 +72,7 @@ class PagefindService:
             if not path.resolve().is_relative_to(output_path.resolve()):
                 raise PagefindError(f"Pagefind 给出的文件路径不在索引目录内：{file['path']}")
             path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)  # a new file, never one the build cache links to (build_cache.put_shard)
             path.write_bytes(base64.b64decode(file["content"]))
 
     def close(self) -> None:
