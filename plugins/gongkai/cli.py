@@ -1,4 +1,4 @@
-"""The `gongkai` command: build, serve, serve a built site, import a collection (later: check, review, new)."""
+"""The `gongkai` command: build, serve, serve a built site, import a collection, scaffold a document."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("--force", action="store_true", help="覆盖导入后被编辑过的文件")
     importer.add_argument("--dry-run", action="store_true", help="只报告会做什么，不写文件")
 
+    new = commands.add_parser("new", help="在栏目中新建一份文件：必填字段齐全，日期为今天，索引号取本年下一个空号")
+    new.add_argument("column", help="栏目代码，如 gfxwj（catalog.yaml 中列出文件的栏目）")
+    new.add_argument("--title", help="标题（不给则留待填写）")
+    new.add_argument("--kind", help="文种，如 通知（不给则留待填写）")
+    new.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期和发布日期（默认今天）")
+
     args = parser.parse_args(argv)
     if getattr(args, "as_of", None):
         os.environ["GONGKAI_AS_OF"] = args.as_of  # read by the disclosure plugin
@@ -48,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "new":
+            return _new(args)
         return _serve(args)
     except KeyboardInterrupt:
         return 130
@@ -104,7 +112,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.source}: 文件不存在；应为：JSON Lines 文件（每行一条记录）", file=sys.stderr)
         return 1
     try:
-        target = _import_target(Path(args.config_file))
+        target = _project_target(Path(args.config_file))
         mapping = load_mapping(args.mapping, str(args.mapping))
     except InvalidInput as e:
         print(f"导入失败：{e}", file=sys.stderr)
@@ -117,7 +125,30 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_target(config_file: Path) -> Any:
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .model.fields import parse_date
+    from .model.problems import InvalidInput
+    from .scaffold import scaffold, write_new
+
+    day = parse_date(args.date) if args.date else dt.date.today()
+    if day is None:
+        print(f"--date: '{args.date}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01", file=sys.stderr)
+        return 1
+    try:
+        target = _project_target(Path(args.config_file))
+        document = scaffold(target.catalog, target.root, args.column, day, args.title, args.kind)
+        write_new(document)
+    except InvalidInput as e:
+        print(f"新建失败：{e}", file=sys.stderr)
+        return 1
+    print(f"已新建 {target.display(document.path)}（索引号 {document.index_no}）")
+    print("请填写其中标着「【请填写】」的各项；填好之前，构建会报错，这份文件不会发布。")
+    return 0
+
+
+def _project_target(config_file: Path) -> Any:
     """Where documents go and the catalog they must fit, as the site's mkdocs.yml says."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError

@@ -30,13 +30,13 @@ from typing import Any
 from ..model.catalog import Catalog
 from ..model.document import DOC_NUMBER_PATTERN, REQUIRED_FIELDS, parse_document
 from ..model.fields import parse_date
+from ..model.numbering import index_no_in, index_number, year_and_sequence
 from ..model.problems import ProblemList
 from ..model.validity import RelationKind
 from ..model.yamlsource import YamlError, load_yaml
 from . import lawrefbook
 from .mapping import ImportMapping, ValueTable
 
-INDEX_LINE = re.compile(r"^索引号:\s*(\S+)\s*$", re.M)
 MARKER = re.compile(r"^# 导入：(?P<source>\S+) 记录 (?P<id>\S+) 校验 (?P<digest>[0-9a-f]{16})$", re.M)
 # The order of fields in a written file: as editors see them in the sample documents.
 FIELD_ORDER = [
@@ -390,8 +390,7 @@ def _passes_rules(draft: _Draft, mapping: ImportMapping, target: Target, existin
 
 
 def _index_no(mapping: ImportMapping, target: Target, year: int, sequence: int) -> str:
-    code = target.catalog.organ.code
-    return mapping.index_template.format(机构代码=code, 年=f"{year:04d}", 序号=f"{sequence:05d}")
+    return index_number(mapping.index_template, target.catalog.organ.code, year, sequence)
 
 
 def _number(drafts: list[_Draft], mapping: ImportMapping, target: Target, existing: _ExistingFiles) -> None:
@@ -444,10 +443,9 @@ class _ExistingFiles:
         for path in paths:
             self.taken_paths.add(path)
             text = path.read_text("utf-8", errors="replace")
-            found = INDEX_LINE.search(text)
-            index_no = found.group(1).strip("'\"") if found else None
-            if index_no and (tail := re.search(r"(\d{4})\D(\d+)$", index_no)):
-                self.sequences[int(tail.group(1))].add(int(tail.group(2)))
+            index_no = index_no_in(text)
+            if index_no and (numbers := year_and_sequence(index_no)):
+                self.sequences[numbers[0]].add(numbers[1])
             marker = MARKER.search(text)
             if marker and marker.group("source") == source:
                 edited = _digest(_unmarked(text)) != marker.group("digest")

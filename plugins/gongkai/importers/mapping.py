@@ -25,12 +25,12 @@ from typing import Any
 
 from ..model.document import OPTIONAL_FIELDS, REQUIRED_FIELDS
 from ..model.fields import FieldReader, describe
+from ..model.numbering import DEFAULT_INDEX_TEMPLATE
 from ..model.problems import InvalidInput, Problem, ProblemList
 from ..model.validity import RelationKind
 from ..model.yamlsource import Mapping, YamlError, load_yaml
 
 DERIVATIONS = ("lawrefbook",)
-DEFAULT_INDEX_TEMPLATE = "{机构代码}/{年}-{序号}"
 # Fields the importer fills itself, never from a source field.
 MANAGED_FIELDS = ("索引号", *(k.value for k in RelationKind))
 MAPPABLE_FIELDS = [f for f in REQUIRED_FIELDS + OPTIONAL_FIELDS if f not in MANAGED_FIELDS and f != "附件"]

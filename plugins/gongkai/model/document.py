@@ -30,6 +30,9 @@ REQUIRED_FIELDS = [
 VALIDITY_FIELDS = ["施行日期", "有效期至", "有效期", "废止日期", *(k.value for k in RelationKind)]
 OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", *VALIDITY_FIELDS]
 
+# What `gongkai new` writes where the editor must fill in: a document still holding it is not published.
+PLACEHOLDER = "【请填写】"
+
 # 示政发〔2024〕3号, or an order: 示例县人民政府令第3号 (號 in documents written in traditional script)
 DOC_NUMBER_PATTERN = re.compile(r"^\S+〔\d{4}〕\d+[号號]$|^\S*令第\d+[号號]$")
 WRONG_BRACKETS = re.compile(r"[\[【（(]\d{4}[\]】）)]")
@@ -105,7 +108,7 @@ def parse_document(
 ) -> Document | None:
     """Parse a document's text as if it were the file at `path` (the importer checks what it would write)."""
     try:
-        front, _body, _ = split_front_matter(text)
+        front, body, body_line = split_front_matter(text)
         data = load_yaml(front, line_offset=1) if front is not None else None
     except YamlError as e:
         problems.add(display_path, e.line, "", f"front matter 的 YAML 语法错误：{e.message}", "合法的 YAML")
@@ -114,7 +117,25 @@ def parse_document(
         found = "没有 front matter" if front is None else f"front matter 是 {describe(data)}"
         problems.add(display_path, 1, "", found, "以 --- 包围的 YAML 元数据（标题、索引号等）")
         return None
-    return _read_fields(FieldReader(data, display_path, problems), path, docs_dir, catalog)
+    reader = FieldReader(data, display_path, problems)
+    if _has_placeholders(reader, body, body_line):
+        return None  # a scaffold being filled in: its other checks come once it is
+    return _read_fields(reader, path, docs_dir, catalog)
+
+
+def _has_placeholders(reader: FieldReader, body: str, body_line: int) -> bool:
+    """What `gongkai new` left for the editor to write and was not written: each is a problem."""
+    errors_before = len(reader.problems.errors)
+    for key in reader.data:
+        value = reader.raw(key)
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and PLACEHOLDER in text for text in texts):
+            reader.problem(key, f"还是模板的待填写内容：{value}", f"实际内容（删去「{PLACEHOLDER}」和提示）")
+    if PLACEHOLDER in body:
+        line = body_line + body[: body.index(PLACEHOLDER)].count("\n")
+        expected = f"文件正文（删去「{PLACEHOLDER}」和提示）"
+        reader.problems.add(reader.path, line, "正文", "还是模板的待填写内容", expected)
+    return len(reader.problems.errors) > errors_before
 
 
 def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catalog) -> Document | None:
