@@ -1,0 +1,1 @@
+"""Compliance checks of the disclosure column (issue 6): what inspectors look for, found before publication."""
