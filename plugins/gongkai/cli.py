@@ -154,6 +154,7 @@ def _project_target(config_file: Path) -> Any:
     from mkdocs.exceptions import ConfigurationError
 
     from .importers.collection import Target
+    from .mkdocs_plugins.disclosure.plugin import PLUGIN_NAME
     from .model.catalog import load_catalog
     from .model.problems import InvalidInput, Problem
 
@@ -161,10 +162,10 @@ def _project_target(config_file: Path) -> Any:
         config = load_config(str(config_file))
     except (ConfigurationError, OSError) as e:
         raise InvalidInput([Problem(str(config_file), None, "", f"无法读取：{e}", "有效的 MkDocs 配置文件")]) from e
-    if "gongkai/disclosure" not in config.plugins:
-        found = "plugins 中没有 gongkai/disclosure"
-        raise InvalidInput([Problem(str(config_file), None, "plugins", found, "启用 gongkai/disclosure 插件的站点")])
-    plugin = config.plugins["gongkai/disclosure"]
+    if PLUGIN_NAME not in config.plugins:
+        found = f"plugins 中没有 {PLUGIN_NAME}"
+        raise InvalidInput([Problem(str(config_file), None, "plugins", found, f"启用 {PLUGIN_NAME} 插件的站点")])
+    plugin = config.plugins[PLUGIN_NAME]
     project_dir = config_file.resolve().parent
     docs_dir = Path(config.docs_dir)
     catalog_file = project_dir / plugin.config.catalog

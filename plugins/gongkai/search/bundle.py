@@ -56,7 +56,6 @@ def shard_dir(number: int) -> str:
 class IndexSummary:
     pages: int
     shards: int = 1
-    reused: int = 0  # shards taken from the build cache
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,6 @@ class _Shard:
     number: int
     service: PagefindService
     index_id: int
-    key: str | None
     words: WordCounts = field(default_factory=WordCounts)
     pages: int = 0
 
@@ -153,7 +151,7 @@ class SearchBundle:
         for number in range(len(self._plan)):
             entry = json.loads((site_dir / shard_dir(number) / "pagefind-entry.json").read_text("utf-8"))
             pages += sum(language["page_count"] for language in entry["languages"].values())
-        return IndexSummary(pages=pages, shards=len(self._plan), reused=len(self._reused))
+        return IndexSummary(pages=pages, shards=len(self._plan))
 
     def discard(self) -> None:
         for shard in (self._current, self._writing):
@@ -175,7 +173,7 @@ class SearchBundle:
     def _open_shard(self, number: int) -> _Shard:
         service = PagefindService()
         # Pages declare lang="zxx": Pagefind must not segment the bigram streams itself.
-        return _Shard(number, service, service.new_index(), self._plan[number].key)
+        return _Shard(number, service, service.new_index())
 
     def _write_in_background(self, shard: _Shard) -> None:
         assert self._site_dir is not None
@@ -206,7 +204,8 @@ class SearchBundle:
             shard.service.write_files(shard.index_id, target)
         finally:
             shard.service.close()
-        if self._cache is not None and shard.key is not None:
-            self._cache.put_shard(shard.key, target, shard.words.tokens)
+        key = self._plan[shard.number].key
+        if self._cache is not None and key is not None:
+            self._cache.put_shard(key, target, shard.words.tokens)
         self._words.merge(shard.words.tokens)
         self._done.add(shard.number)

@@ -260,23 +260,26 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """The cache keys of the pages, and the search bundle with its shards."""
         assert self.site is not None and self.views is not None
         docs_dir = Path(config.docs_dir)
-        sources = {d.src_uri: (docs_dir / d.src_uri).read_bytes() for d in self.site.documents}
+        sizes = {}
         if self.cache is not None:
             assert self.catalog_path is not None
             fingerprint = build_fingerprint(config, self.catalog_path, self.site.as_of)
             for document in self.site.documents:
+                source = (docs_dir / document.src_uri).read_bytes()
+                sizes[document.src_uri] = len(source)
                 view = self.page_views[document.src_uri] = self.views.document(document)
-                self.page_keys[document.src_uri] = page_key(
-                    fingerprint, self.urls[document.src_uri], sources[document.src_uri], view
-                )
+                self.page_keys[document.src_uri] = page_key(fingerprint, self.urls[document.src_uri], source, view)
             for src_uri, generated in self.generated.items():
                 view = self.page_views[src_uri] = generated.make_view(self.views)
                 self.page_keys[src_uri] = page_key(fingerprint, self.urls[src_uri], generated.markdown.encode(), view)
         if not self.config.search_index:
             return
+        for document in self.site.documents:
+            if document.src_uri not in sizes:
+                sizes[document.src_uri] = (docs_dir / document.src_uri).stat().st_size
         # A CJK character is 3 bytes of UTF-8 and about one indexed word.
         members = [
-            Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", len(sources[d.src_uri]) // 3)
+            Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", sizes[d.src_uri] // 3)
             for d in self.site.documents
         ]
         self.shard_tokens = shard_tokens_for(sum(m.tokens for m in members), self.config.search_shard_tokens)
