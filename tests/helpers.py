@@ -124,7 +124,7 @@ def make_project(tmp_path: Path, documents: dict[str, str] | None = None) -> Pro
     project.write("mkdocs.yml", MKDOCS_YML)
     shutil.copy(FIXTURES / "catalog.yaml", project.root / "catalog.yaml")
     project.write("content/index.md", "# 首页\n\n欢迎。\n")
-    project.write("content/pages/jgzn.md", "## 主要职能\n\n负责全县行政工作。\n")
+    project.write("content/pages/jgzn.md", "---\n发布日期: 2024-01-02\n---\n\n## 主要职能\n\n负责全县行政工作。\n")
     for relative, text in (documents or {}).items():
         project.add_document(relative, text)
     return project

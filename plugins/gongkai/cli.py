@@ -45,6 +45,23 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--kind", help="文种，如 通知（不给则留待填写）")
     new.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期和发布日期（默认今天）")
 
+    check = commands.add_parser(
+        "check",
+        help="不构建站点，按检查规则检查 catalog.yaml 和 content/（空白栏目、发布时限、三同步、个人信息、链接等）",
+    )
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text", help="输出格式（默认 text；json 供工具读取）"
+    )
+    check.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天检查（默认今天）")
+    check.add_argument("--strict", action="store_true", help="警告也视为错误（退出码 1）")
+
+    review = commands.add_parser(
+        "review", help="与 git 中的基准版本比较本次改动对专栏的影响，输出拉取请求评论用的 Markdown"
+    )
+    review.add_argument("--base", required=True, help="基准版本：分支、标签或提交，如 origin/main")
+    review.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算效力和检查（默认同 check）")
+    review.add_argument("-o", "--output", type=Path, help="写入这个文件（默认输出到屏幕）")
+
     args = parser.parse_args(argv)
     if getattr(args, "as_of", None):
         os.environ["GONGKAI_AS_OF"] = args.as_of  # read by the disclosure plugin
@@ -56,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             return _import(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "review":
+            return _review(args)
         return _serve(args)
     except KeyboardInterrupt:
         return 130
@@ -148,29 +169,88 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _project_target(config_file: Path) -> Any:
-    """Where documents go and the catalog they must fit, as the site's mkdocs.yml says."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+def _check(args: argparse.Namespace) -> int:
+    """Exit 0: no errors; 1: errors (or warnings with --strict); 2: could not run."""
+    import json
 
-    from .importers.collection import Target
-    from .mkdocs_plugins.disclosure.plugin import PLUGIN_NAME
-    from .model.catalog import load_catalog
-    from .model.problems import InvalidInput, Problem
+    from .checks.report import json_document, text_lines
+    from .checks.runner import check_configured
+    from .model.problems import InvalidInput
+    from .project import load_project
 
     try:
-        config = load_config(str(config_file))
-    except (ConfigurationError, OSError) as e:
-        raise InvalidInput([Problem(str(config_file), None, "", f"无法读取：{e}", "有效的 MkDocs 配置文件")]) from e
-    if PLUGIN_NAME not in config.plugins:
-        found = f"plugins 中没有 {PLUGIN_NAME}"
-        raise InvalidInput([Problem(str(config_file), None, "plugins", found, f"启用 {PLUGIN_NAME} 插件的站点")])
-    plugin = config.plugins[PLUGIN_NAME]
-    project_dir = config_file.resolve().parent
-    docs_dir = Path(config.docs_dir)
-    catalog_file = project_dir / plugin.config.catalog
-    catalog = load_catalog(catalog_file, catalog_file.relative_to(project_dir).as_posix(), docs_dir)
-    return Target(project_dir, docs_dir, plugin.config.documents_dir, catalog)
+        project = load_project(Path(args.config_file))
+    except InvalidInput as e:
+        print(f"无法检查：{e}", file=sys.stderr)
+        return 2
+    as_of = _check_day(project)
+    if as_of is None:
+        return 2
+    report = check_configured(project, as_of)
+    if args.format == "json":
+        print(json.dumps(json_document(report), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(text_lines(report)))
+    failed = report.errors or (args.strict and report.warnings)
+    return 1 if failed else 0
+
+
+def _check_day(project: Any) -> Any:
+    """The day a build would check as of: --as-of (GONGKAI_AS_OF), else mkdocs.yml's as_of, else today.
+
+    None, with the reason printed, for a day that is not a date.
+    """
+    import datetime as dt
+
+    from .model.fields import parse_date
+
+    day = os.environ.get("GONGKAI_AS_OF") or project.plugin.as_of
+    as_of = parse_date(day) if day else dt.date.today()
+    if as_of is None:
+        print(f"--as-of: '{day}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01", file=sys.stderr)
+    return as_of
+
+
+def _review(args: argparse.Namespace) -> int:
+    """Exit 0 with the Markdown; 2 when the base or the project cannot be read."""
+    from .model.problems import InvalidInput
+    from .project import load_project
+    from .review.git_base import BaseUnavailable
+    from .review.run import review
+
+    config_file = Path(args.config_file)
+    try:
+        project = load_project(config_file)
+        as_of = _check_day(project)
+        if as_of is None:
+            return 2
+        markdown = review(project, config_file, args.base, as_of)
+    except InvalidInput as e:
+        print(f"无法比较：{e}", file=sys.stderr)
+        return 2
+    except BaseUnavailable as e:
+        print(
+            f"无法读取基准版本 '{args.base}'：{e}；应为：这个 git 仓库中的分支、标签或提交，如 origin/main",
+            file=sys.stderr,
+        )
+        return 2
+    if args.output:
+        args.output.write_text(markdown, "utf-8")
+    else:
+        print(markdown, end="")
+    return 0
+
+
+def _project_target(config_file: Path) -> Any:
+    """Where documents go and the catalog they must fit, as the site's mkdocs.yml says."""
+    from .importers.collection import Target
+    from .model.catalog import load_catalog
+    from .project import load_project
+
+    project = load_project(config_file)
+    catalog_file = project.catalog_file
+    catalog = load_catalog(catalog_file, catalog_file.relative_to(project.root).as_posix(), project.docs_dir)
+    return Target(project.root, project.docs_dir, project.plugin.documents_dir, catalog)
 
 
 def _serve(args: argparse.Namespace) -> int:

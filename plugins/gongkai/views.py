@@ -143,6 +143,7 @@ class ColumnView:
 class SinglePageView:
     column: Column
     breadcrumbs: list[Link]
+    published: dt.date | None
     template: str = "gongkai/single.html"
 
 
@@ -175,6 +176,8 @@ class DocumentView:
     columns: list[Link]
     attachments: list[AttachmentLink]
     validity: ValidityView | None = None
+    interpretations: list[DocumentLink] = field(default_factory=list)  # the 政策解读 of this document
+    interprets: list[DocumentLink] = field(default_factory=list)  # what this 政策解读 explains
     template: str = "gongkai/document.html"
 
 
@@ -295,7 +298,7 @@ class ViewBuilder:
         document = self.site.public_document(key) if key else None
         if document is None:
             return None
-        return DocumentLink(document.index_no, document.title, document.doc_number, self.url_of(document.src_uri))
+        return self._links([document])[0]
 
     def pager(self, column: Column, page: ListingPage, section: str | None = None) -> Pager:
         """Links between the pages of a column's list, or of a list below it (`section`)."""
@@ -341,7 +344,8 @@ class ViewBuilder:
         )
 
     def single_page(self, column: Column) -> SinglePageView:
-        return SinglePageView(column, self.breadcrumbs(column)[:-1])
+        page = self.site.pages.get(column.code)
+        return SinglePageView(column, self.breadcrumbs(column)[:-1], page.published if page else None)
 
     def guide(self, column: Column) -> GuideView:
         directories = self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY)
@@ -370,7 +374,12 @@ class ViewBuilder:
             columns=[Link(c.name, self.column_url(c)) for c in columns],
             attachments=[AttachmentLink(a, self.url_of(a.src_uri)) for a in document.attachments],
             validity=self.validity(document),
+            interpretations=self._links(self.site.interpretations_of(document)),
+            interprets=self._links(self.site.interpreted_by(document)),
         )
+
+    def _links(self, documents: list[Document]) -> list[DocumentLink]:
+        return [DocumentLink(d.index_no, d.title, d.doc_number, self.url_of(d.src_uri)) for d in documents]
 
     def validity(self, document: Document) -> ValidityView | None:
         register = self.site.register

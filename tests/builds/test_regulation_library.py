@@ -173,7 +173,7 @@ def test_a_period_ending_soon_is_a_warning_that_strict_builds_stop_on(tmp_path, 
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings[0] == (
         "gongkai: content/wj/2022/00001.md:13: 有效期至: 按有效期将于 2027-01-31 届满（69 天后）；"
-        "应为：到期前评估：发布修改或延续有效期的文件，或在清理中宣布失效"
+        "应为：到期前评估：发布修改或延续有效期的文件，或在清理中宣布失效  [GK102 即将到期]"
     )
 
 

@@ -40,13 +40,28 @@ _ID_CARD = re.compile(rf"{_ALONE_BEFORE}[1-9]\d{{5}}(?:18|19|20)\d{{2}}\d{{4}}\d
 _MOBILE = re.compile(rf"{_ALONE_BEFORE}(?:\+?86[ -]?)?1[3-9]\d(?:\d{{8}}|[ -]\d{{4}}[ -]\d{{4}}){_ALONE_AFTER}")
 _BANK_CARD = re.compile(rf"{_ALONE_BEFORE}(?:\d{{16,19}}|\d{{4}}(?:[ -]\d{{4}}){{3}}(?:[ -]\d{{1,3}})?){_ALONE_AFTER}")
 
+# Where a number may be: a run of at least 11 digits, spaces and hyphens (a plus sign first). The
+# patterns above run only on these runs: read from the start of each, not at every character of a
+# text that is mostly Chinese, they take a seventh of the time.
+_CANDIDATE = re.compile(r"[+0-9][0-9 \-]{9,}[0-9Xx]")
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff38\uff58]")
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
 def find_personal_data(text: str) -> list[Found]:
     """Every 身份证号, mobile number and bank card number in `text`, in the order they come."""
-    ascii_text = text.translate(_ASCII)
+    ascii_text = text.translate(_ASCII) if _FULL_WIDTH.search(text) else text
+    found: list[Found] = []
+    for candidate in _CANDIDATE.finditer(ascii_text):
+        # One character either side, for the patterns' "not inside a longer run" checks.
+        start, end = max(0, candidate.start() - 1), candidate.end() + 1
+        found.extend(_find_in(text, ascii_text, start, end))
+    return found
+
+
+def _find_in(text: str, ascii_text: str, start: int, end: int) -> list[Found]:
     found: list[Found] = []
     taken: list[range] = []
     for kind, pattern, valid in (
@@ -55,7 +70,7 @@ def find_personal_data(text: str) -> list[Found]:
         # Shaped like a 身份证号 but for its check character: a mistyped one, not a card.
         (Kind.BANK_CARD, _BANK_CARD, lambda number: is_bank_card_number(number) and not _ID_CARD.fullmatch(number)),
     ):
-        for match in pattern.finditer(ascii_text):
+        for match in pattern.finditer(ascii_text, start, end):
             span = range(match.start(), match.end())
             # A 身份证号 whose digits pass the Luhn check too is reported once, as what it is.
             if valid(match.group()) and not any(span.start in other or other.start in span for other in taken):

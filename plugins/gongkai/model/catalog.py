@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -9,7 +10,8 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from .fields import FieldReader, describe
+from ..checks.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Level
+from .fields import FieldReader, describe, parse_date
 from .problems import InvalidInput, Problem, ProblemList
 from .taxonomy import Taxonomy, load_taxonomy
 from .validity import Policy
@@ -82,6 +84,9 @@ class Column:
     page_source: str | None
     prominent: bool
     category: str | None = None  # 文件库 only: 规章 or 行政规范性文件
+    # 三同步: documents filed here and published on or after this day each need a 政策解读; None: none do.
+    interpretations_from: dt.date | None = None
+    line: int = field(default=0, repr=False, compare=False)  # of its 代码 in catalog.yaml
     # Left out of repr, which build-cache keys use: the catalog is in every key as it is.
     parent: Column | None = field(default=None, repr=False)
     children: list[Column] = field(default_factory=list, repr=False)
@@ -106,6 +111,42 @@ class Column:
             yield from child.walk()
 
 
+@dataclass(frozen=True)
+class PublicNumber:
+    """A number that looks personal but is published on purpose (an office hotline), with who approved it."""
+
+    number: str
+    reason: str
+    line: int
+
+    @property
+    def digits(self) -> str:
+        return digits_of(self.number)
+
+
+def digits_of(text: str) -> str:
+    """The digits of a number as written (spaces, hyphens and a leading +86 of a mobile dropped)."""
+    digits = "".join(ch for ch in text.translate(_FULL_WIDTH) if ch.isascii() and ch.isalnum()).upper()
+    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
+
+
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + n): str(n) for n in range(10)} | {"Ｘ": "X", "ｘ": "x"})
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """catalog.yaml 检查: each rule's level where the organ changed it, and the reviewed public numbers."""
+
+    levels: dict[str, Level] = field(default_factory=dict)  # rule code -> level
+    public_numbers: tuple[PublicNumber, ...] = ()
+
+    def level(self, code: str) -> Level:
+        return self.levels.get(code, RULES_BY_CODE[code].level)
+
+    def is_public_number(self, text: str) -> bool:
+        return digits_of(text) in {n.digits for n in self.public_numbers}
+
+
 @dataclass
 class Catalog:
     organ: Organ
@@ -119,6 +160,8 @@ class Catalog:
     columns: list[Column]
     taxonomy: Taxonomy
     validity_policy: Policy = field(default_factory=Policy)
+    checks: CheckSettings = field(default_factory=CheckSettings)
+    source_path: str = "catalog.yaml"
 
     def walk(self) -> Iterator[Column]:
         for column in self.columns:
@@ -138,14 +181,15 @@ class Catalog:
 ORGAN_KEYS = ["名称", "机构代码", "地址", "邮政编码", "办公时间", "电话", "传真", "网站", "负责人", "信息公开工作机构"]
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
 COLUMN_KEYS = [
-    "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "子栏目",
+    "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "需要解读",
+    "子栏目",
 ]  # fmt: skip
 # The kinds a 文件库 holds: the annual report counts 规章 and 行政规范性文件; 法律法规 (a 法律法规库 of
 # laws, regulations and judicial interpretations kept for reference) have no term of validity of ours.
 CATEGORIES = ["行政规范性文件", "规章", "法律法规"]
 VALIDITY_KEYS = ["有效期年限", "试行暂行年限", "到期提醒月数"]
 COLUMN_REQUIRED = ["代码", "名称", "依据", "说明", "更新频率", "责任单位", "类型"]
-TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充", "文件效力"]
+TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充", "文件效力", "检查"]
 
 
 def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
@@ -193,6 +237,7 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     columns = _read_columns(root, "栏目", None, taxonomy, docs_dir, seen={})
     _check_unique_kinds(root, columns)
     policy = _read_policy(top.mapping("文件效力"))
+    checks = _read_check_settings(top.mapping("检查"))
     if organ is None or guide is None or index_pattern is None:
         return None
     return Catalog(
@@ -207,7 +252,35 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
         columns=columns,
         taxonomy=taxonomy,
         validity_policy=policy,
+        checks=checks,
+        source_path=top.path,
     )
+
+
+def _read_check_settings(reader: FieldReader | None) -> CheckSettings:
+    if reader is None:
+        return CheckSettings()
+    reader.check_keys(["级别", "公开号码"], [])
+    levels: dict[str, Level] = {}
+    level_reader = reader.mapping("级别")
+    if level_reader is not None:
+        names = "、".join(f"{r.code}（{r.title}）" for r in RULES if not r.fixed)
+        for name in level_reader.data:
+            rule = RULES_BY_NAME.get(str(name))
+            if rule is None:
+                level_reader.problem(name, f"没有名为「{name}」的检查规则", f"以下规则代码或名称之一：{names}")
+            elif rule.fixed:
+                level_reader.problem(name, f"「{rule.title}」的级别不能调整", "不列出这条规则")
+            elif (value := level_reader.choice(name, [level.value for level in Level])) is not None:
+                levels[rule.code] = Level(value)
+    numbers = []
+    for item in reader.mapping_list("公开号码"):
+        # Each exception is reviewed: who decided that the number may be published, and why.
+        item.check_keys(["号码", "理由"], ["号码", "理由"])
+        number, reason = item.text("号码"), item.text("理由")
+        if number is not None and reason is not None:
+            numbers.append(PublicNumber(number, reason, item.line("号码")))
+    return CheckSettings(levels, tuple(numbers))
 
 
 def _read_policy(reader: FieldReader | None) -> Policy:
@@ -348,14 +421,30 @@ def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, d
         item.problem("文件类别", f"类型为{kind_text}的栏目不使用「文件类别」", "仅文件库栏目填写")
     if kind is ColumnKind.LIBRARY:
         category = category or CATEGORIES[0]
+    if "需要解读" in item.data and kind not in (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY):
+        item.problem("需要解读", f"类型为{kind_text}的栏目不列出文件", "仅文件列表、文件库栏目填写")
     names = _required_texts(item, ["名称", "依据", "说明", "责任单位"])
     if code is None or slug is None or kind is None or frequency is None or names is None:
         return None
     return Column(
         code=code, slug=slug, name=names["名称"], basis=names["依据"], description=names["说明"],
         frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
-        prominent=item.boolean("突出显示", False), category=category, parent=parent,
+        prominent=item.boolean("突出显示", False), category=category,
+        interpretations_from=_interpretations_from(item), line=item.line("代码"), parent=parent,
     )  # fmt: skip
+
+
+def _interpretations_from(item: FieldReader) -> dt.date | None:
+    """需要解读: true (every document), or a day (documents published from that day on)."""
+    value = item.raw("需要解读")
+    if value is None or value is False:
+        return None
+    if value is True:
+        return dt.date.min
+    day = parse_date(value)
+    if day is None:
+        item.problem("需要解读", describe(value), "true、false，或 YYYY-MM-DD（自这一天起发布的文件需要解读）")
+    return day
 
 
 def _check_unique_kinds(root: FieldReader, columns: list[Column]) -> None:

@@ -28,7 +28,8 @@ REQUIRED_FIELDS = [
     "内容概述",
 ]
 VALIDITY_FIELDS = ["施行日期", "有效期至", "有效期", "废止日期", *(k.value for k in RelationKind)]
-OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", *VALIDITY_FIELDS]
+# 解读对象: what a 政策解读 explains (三同步), by 索引号 or 发文字号; both pages link to each other.
+OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", "解读对象", *VALIDITY_FIELDS]
 
 # What `gongkai new` writes where the editor must fill in: a document still holding it is not published.
 PLACEHOLDER = "【请填写】"
@@ -79,8 +80,14 @@ class Document:
     keywords: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     validity: ValidityFacts = field(default_factory=ValidityFacts)
+    interprets: list[str] = field(default_factory=list)  # references of the documents a 解读 explains
     index_line: int = 1
     column_line: int = 1
+    interprets_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # front matter key -> its line
+
+    def line(self, key: str) -> int | None:
+        return self.lines.get(key)
 
     @property
     def is_public(self) -> bool:
@@ -161,6 +168,7 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     disclosure = reader.choice("公开属性", taxonomy.disclosure_types)
     columns = reader.text_list("栏目")
     keywords = reader.text_list("关键词")
+    interprets = reader.text_list("解读对象")
     attachments = _read_attachments(reader, path, docs_dir)
     validity = _read_validity(reader, written, published)
     if len(reader.problems.errors) > errors_before:
@@ -173,8 +181,9 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
         issuer=issuer, doc_number=texts["发文字号"], written=cast(dt.date, written), published=cast(dt.date, published),
         subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
         column_codes=columns, summary=summary,
-        keywords=keywords, attachments=attachments, validity=validity,
-        index_line=reader.line("索引号"), column_line=reader.line("栏目"),
+        keywords=keywords, attachments=attachments, validity=validity, interprets=interprets,
+        index_line=reader.line("索引号"), column_line=reader.line("栏目"), interprets_line=reader.line("解读对象"),
+        lines=dict(reader.data.key_lines),
     )  # fmt: skip
 
 

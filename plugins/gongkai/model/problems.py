@@ -22,6 +22,7 @@ class Problem:
     found: str
     expected: str
     severity: Severity = Severity.ERROR
+    code: str = ""  # the check rule (gongkai.checks.rules); empty: a format error of the input
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -43,8 +44,9 @@ class ProblemList:
         found: str,
         expected: str,
         severity: Severity = Severity.ERROR,
+        code: str = "",
     ) -> None:
-        self._items.append(Problem(path, line, field, found, expected, severity))
+        self._items.append(Problem(path, line, field, found, expected, severity, code))
 
     @property
     def errors(self) -> list[Problem]:

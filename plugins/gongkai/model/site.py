@@ -10,15 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..checks.rules import ORPHAN_FILE
 from .catalog import Catalog, Column, ColumnKind, load_catalog
 from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document
+from .fields import FieldReader, describe
 from .problems import InvalidInput, Problem, ProblemList, Severity
 from .validity import Instrument, Register, State, build_register
+from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
 
 # Column kinds whose pages list documents, so documents may be filed under them.
 LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
@@ -55,6 +59,21 @@ class ListingPage:
         return result
 
 
+@dataclass(frozen=True)
+class ColumnPage:
+    """The Markdown of a 单页 (or 公开指南) column; its front matter holds only its 发布日期."""
+
+    column_code: str
+    src_uri: str
+    source_path: str
+    published: dt.date | None
+    body: str
+    body_line: int
+
+
+PAGE_FIELDS = ["发布日期"]
+
+
 @dataclass
 class DisclosureSite:
     catalog: Catalog
@@ -65,6 +84,14 @@ class DisclosureSite:
     cleanups: list[CleanupRecord] = field(default_factory=list)  # newest review first
     warnings: list[Problem] = field(default_factory=list)
     by_column: dict[str, list[Document]] = field(default_factory=dict)
+    pages: dict[str, ColumnPage] = field(default_factory=dict)  # column code -> its Markdown page
+    docs_dir: Path = Path("content")
+    shown_docs_dir: str = "content/"  # how messages name the docs dir
+
+    def shown_path(self, src_uri: str) -> str:
+        """A file under the docs dir as messages name it: content/wj/2024/00001.md."""
+        return self.shown_docs_dir + src_uri
+
     _sections: dict[str, dict[str, list[Document]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -107,6 +134,28 @@ class DisclosureSite:
     @cached_property
     def _public_by_key(self) -> dict[str, Document]:
         return {d.index_no: d for d in self.documents}
+
+    def interpretations_of(self, document: Document) -> list[Document]:
+        """The published 政策解读 of a document, newest first."""
+        return self._interpretation_links[0].get(document.index_no, [])
+
+    def interpreted_by(self, document: Document) -> list[Document]:
+        """The published documents a 政策解读 explains."""
+        return self._interpretation_links[1].get(document.index_no, [])
+
+    @cached_property
+    def _interpretation_links(self) -> tuple[dict[str, list[Document]], dict[str, list[Document]]]:
+        """三同步 both ways, between published documents only; a dangling one is a check finding."""
+        of: dict[str, list[Document]] = defaultdict(list)
+        by: dict[str, list[Document]] = defaultdict(list)
+        for interpretation in self.documents:
+            for reference in interpretation.interprets:
+                key, _ = self.register.lookup(reference)
+                target = self.public_document(key) if key else None
+                if target is not None:
+                    of[target.index_no].append(interpretation)
+                    by[interpretation.index_no].append(target)
+        return dict(of), dict(by)
 
     def documents_in(self, column: Column) -> list[Document]:
         """Documents filed directly under a column, newest first."""
@@ -169,6 +218,10 @@ def load_site(
     decisions = [decision for record in cleanups for decision in record.decisions()]
     register = build_register(instruments, as_of, catalog.validity_policy, decisions, problems)
     _check_announcements(cleanups, register, problems)
+    pages = {
+        c.code: page for c in catalog.walk() if c.page_source
+        if (page := _read_column_page(c, docs_dir, lambda p: _display(p, project_dir), problems))
+    }  # fmt: skip
     if problems.errors:
         raise InvalidInput(problems.errors)
     public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
@@ -182,8 +235,35 @@ def load_site(
         for code in dict.fromkeys(document.column_codes):
             by_column[code].append(document)
     return DisclosureSite(
-        catalog, public, withheld, unpublished, register, cleanups, problems.warnings, dict(by_column)
+        catalog, public, withheld, unpublished, register, cleanups, problems.warnings, dict(by_column), pages, docs_dir,
+        _display(docs_dir, project_dir).rstrip("/") + "/",
     )  # fmt: skip
+
+
+def _read_column_page(
+    column: Column, docs_dir: Path, display: Callable[[Path], str], problems: ProblemList
+) -> ColumnPage | None:
+    assert column.page_source is not None
+    path = docs_dir / column.page_source
+    source_path = display(path)
+    try:
+        front, body, body_line = split_front_matter(path.read_text("utf-8"))
+        data = load_yaml(front, line_offset=1) if front is not None else None
+    except UnicodeDecodeError as e:
+        problems.add(source_path, None, "", f"文件不是 UTF-8 编码（第 {e.start} 字节）", "UTF-8 编码的 Markdown")
+        return None
+    except YamlError as e:
+        problems.add(source_path, e.line, "", f"front matter 的 YAML 语法错误：{e.message}", "合法的 YAML")
+        return None
+    if front is None:
+        return ColumnPage(column.code, column.page_source, source_path, None, body, body_line)
+    if not isinstance(data, Mapping):
+        problems.add(source_path, 1, "", f"front matter 是 {describe(data)}", "YAML 映射，如 发布日期: 2026-01-05")
+        return None
+    reader = FieldReader(data, source_path, problems)
+    reader.check_keys(PAGE_FIELDS, [])
+    published = reader.date("发布日期")
+    return ColumnPage(column.code, column.page_source, source_path, published, body, body_line)
 
 
 def _instrument(document: Document, catalog: Catalog) -> Instrument:
@@ -260,6 +340,6 @@ def _orphan_files(
             orphans.add(src_uri)
             problems.add(
                 _display(path, project_dir), None, "", "这个文件没有被任何文件的「附件」引用，未发布",
-                "在所属文件的 附件 中列出，或删除它", Severity.WARNING,
+                "在所属文件的 附件 中列出，或删除它", Severity.WARNING, ORPHAN_FILE,
             )  # fmt: skip
     return orphans

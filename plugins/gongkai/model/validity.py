@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..checks.rules import CLEANUP_MISMATCH, EXPIRING
 from .problems import ProblemList, Severity
 
 
@@ -487,13 +488,12 @@ class _RegisterBuilder:
                 decision.source_path, decision.line, "结论",
                 f"「继续有效」，但 {target} 在清理日期 {decision.reviewed_on} 时{because}",
                 "与文件的实际效力一致的结论（修改、废止或宣布失效），或删去这一项",
-                Severity.WARNING,
+                Severity.WARNING, CLEANUP_MISMATCH,
             )  # fmt: skip
 
     def warn_expiring(self) -> None:
         register = self.register
-        window = _months_in_days(register.as_of, self.policy.reminder_months)
-        for record in register.expiring(window):
+        for record in expiring_soon(register, self.policy):
             instrument = record.instrument
             if record.expiry_is_default:
                 how = f"按默认有效期（{self.policy.default_years(instrument)} 年）"
@@ -508,7 +508,7 @@ class _RegisterBuilder:
                 instrument.source_path, line, "有效期至",
                 f"{how}将于 {record.expires} 届满（{(record.expires - register.as_of).days} 天后）",  # type: ignore[operator]
                 "到期前评估：发布修改或延续有效期的文件，或在清理中宣布失效",
-                Severity.WARNING,
+                Severity.WARNING, EXPIRING,
             )  # fmt: skip
 
 
@@ -519,6 +519,11 @@ def _add_years(day: dt.date, years: int) -> dt.date:
     except ValueError:  # 29 February
         end = day.replace(year=day.year + years, day=28) + dt.timedelta(days=1)
     return end - dt.timedelta(days=1)
+
+
+def expiring_soon(register: Register, policy: Policy) -> list[Validity]:
+    """Documents in force whose period ends within the policy's reminder window, soonest first."""
+    return register.expiring(_months_in_days(register.as_of, policy.reminder_months))
 
 
 def _months_in_days(day: dt.date, months: int) -> int:

@@ -25,11 +25,13 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ...build_cache import BuildCache, digest
+from ...checks.findings import describe_finding
+from ...checks.runner import check_site
 from ...model.catalog import ColumnKind
 from ...model.directory import directory_csv, directory_json, directory_rows, library_json
 from ...model.fields import parse_date
 from ...model.layout import Layout
-from ...model.problems import InvalidInput
+from ...model.problems import InvalidInput, Severity
 from ...model.site import DisclosureSite, load_site
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
 from ...search.records import record_from_json, record_json, record_of
@@ -82,8 +84,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         except InvalidInput as e:
             raise PluginError(str(e)) from e
         log.info("文件有效性按 %s 计算", self.site.as_of)
-        for warning in self.site.warnings:
-            log.warning("%s", warning)
+        self._run_checks()
         self.layout = Layout(self.site.catalog)
         self.cache = self._build_cache(config, project_dir)
         self._add_theme_files(config)
@@ -234,6 +235,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self._forget_build()
 
     # -- helpers --------------------------------------------------------------
+
+    def _run_checks(self) -> None:
+        """The rules of `gongkai check`: errors stop the build, warnings stop a --strict one."""
+        assert self.site is not None and self.catalog_path is not None
+        findings = check_site(self.site, self.catalog_path)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        for warning in (f for f in findings if f.severity is Severity.WARNING):
+            log.warning("%s", describe_finding(warning))
+        if errors:
+            lines = "\n".join(f"  {describe_finding(f)}" for f in errors)
+            raise PluginError(f"政府信息公开检查发现 {len(errors)} 个错误，请修正后重新构建：\n{lines}")
 
     def _as_of(self) -> dt.date:
         """The day validity is computed for: GONGKAI_AS_OF, else the `as_of` option, else today."""

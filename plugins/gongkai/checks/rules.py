@@ -1,0 +1,63 @@
+"""The rules of `gongkai check`: a stable code, a title and a default level each.
+
+Codes never change meaning, so that tools and catalog.yaml can name them; the
+titles are the words inspectors use. catalog.yaml may change a rule's level
+under 检查: 级别 (by code or title), except for rules marked fixed: a site
+whose input cannot be read cannot be built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    ERROR = "错误"  # stops the build
+    WARNING = "警告"  # printed; stops a --strict build
+    OFF = "关闭"  # not checked
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: str
+    level: Level
+    explanation: str
+    fixed: bool = False  # its level cannot be changed
+
+
+SCHEMA = "GK100"
+ORPHAN_FILE = "GK101"
+EXPIRING = "GK102"
+CLEANUP_MISMATCH = "GK103"
+BLANK_COLUMN = "GK201"
+STALE_COLUMN = "GK202"
+NO_PUBLICATION_DATE = "GK203"
+LATE_PUBLICATION = "GK204"
+CALENDAR_UNCOVERED = "GK205"
+MISSING_INTERPRETATION = "GK301"
+DANGLING_INTERPRETATION = "GK302"
+PERSONAL_DATA = "GK401"
+BROKEN_LINK = "GK501"
+LINK_TO_UNPUBLISHED = "GK502"
+
+RULES = [
+    Rule(SCHEMA, "内容格式", Level.ERROR, "catalog.yaml、文件或清理记录的格式错误：缺字段、日期无效等", fixed=True),
+    Rule(ORPHAN_FILE, "未引用的文件", Level.WARNING, "文件目录中没有被任何文件的「附件」引用的文件，不会发布"),
+    Rule(EXPIRING, "即将到期", Level.WARNING, "行政规范性文件的有效期即将届满，需要评估"),
+    Rule(CLEANUP_MISMATCH, "清理结论不符", Level.WARNING, "清理结论「继续有效」，但文件当时已不再有效"),
+    Rule(BLANK_COLUMN, "空白栏目", Level.WARNING, "栏目没有任何已发布的文件，或单页栏目的页面没有内容"),
+    Rule(STALE_COLUMN, "栏目不更新", Level.WARNING, "栏目最新一份文件的发布日期超出了它的更新频率"),
+    Rule(NO_PUBLICATION_DATE, "缺少发布日期", Level.ERROR, "发布的页面没有发布日期（检查中按未更新计）"),
+    Rule(LATE_PUBLICATION, "发布时限", Level.WARNING, "发布日期晚于成文日期（有施行日期时为施行日期）后 20 个工作日"),
+    Rule(CALENDAR_UNCOVERED, "工作日无法计算", Level.WARNING, "日期超出节假日日历收录的年份，无法检查发布时限"),
+    Rule(MISSING_INTERPRETATION, "缺少政策解读", Level.WARNING, "需要解读的栏目中的文件没有已发布的政策解读（三同步）"),
+    Rule(DANGLING_INTERPRETATION, "解读对象不存在", Level.ERROR, "政策解读的「解读对象」没有对应的文件"),
+    Rule(PERSONAL_DATA, "个人信息", Level.ERROR, "发布的文字中有身份证号、手机号码或银行卡号"),
+    Rule(BROKEN_LINK, "链接失效", Level.ERROR, "正文中指向本站文件或附件的链接没有目标"),
+    Rule(LINK_TO_UNPUBLISHED, "链接到不公开的文件", Level.ERROR, "发布的页面链接了非主动公开的文件（它不会发布）"),
+]  # fmt: skip
+
+RULES_BY_CODE = {rule.code: rule for rule in RULES}
+RULES_BY_NAME = RULES_BY_CODE | {rule.title: rule for rule in RULES}

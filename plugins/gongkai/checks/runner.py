@@ -1,0 +1,71 @@
+"""Run every rule over a site's catalog.yaml and content/, without building it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.problems import InvalidInput, Problem, Severity
+from ..model.site import DisclosureSite, load_site
+from ..project import Project
+from .columns import check_columns
+from .deadlines import check_deadlines
+from .findings import Findings
+from .interpretations import check_interpretations
+from .links import check_links
+from .privacy import check_personal_data
+from .rules import SCHEMA
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: list[Problem]
+    as_of: dt.date
+    documents: int  # 主动公开 documents checked; 0 when the input could not be read
+    seconds: float
+    site: DisclosureSite | None = field(default=None, repr=False)  # None when the input could not be read
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
+    """The findings on a loaded site: its load warnings and every rule, at the catalog's levels."""
+    findings = Findings(site.catalog.checks)
+    for warning in site.warnings:
+        findings.take(warning)
+    check_columns(site, findings)
+    check_deadlines(site, findings)
+    check_interpretations(site, findings)
+    check_personal_data(site, findings, catalog_file)
+    check_links(site, findings)
+    return findings.items
+
+
+def check_project(
+    catalog_file: Path, docs_dir: Path, documents_dir: str, project_dir: Path, as_of: dt.date, cleanups_dir: str
+) -> CheckReport:
+    started = time.perf_counter()
+    try:
+        site = load_site(catalog_file, docs_dir, documents_dir, project_dir, as_of, cleanups_dir)
+    except InvalidInput as e:
+        # Input that cannot be read stops here: the other rules need the whole site.
+        findings = [dataclasses.replace(p, code=p.code or SCHEMA) for p in e.problems]
+        return CheckReport(findings, as_of, 0, time.perf_counter() - started)
+    findings = check_site(site, catalog_file)
+    return CheckReport(findings, as_of, len(site.documents), time.perf_counter() - started, site)
+
+
+def check_configured(project: Project, as_of: dt.date) -> CheckReport:
+    """check_project with the folders and options of a site's mkdocs.yml."""
+    plugin = project.plugin
+    return check_project(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
+                         plugin.cleanups_dir)  # fmt: skip

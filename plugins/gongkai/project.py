@@ -1,0 +1,51 @@
+"""A site's folders and the disclosure plugin's options, read from its mkdocs.yml (for the commands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model.problems import InvalidInput, Problem
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path  # the folder of mkdocs.yml
+    docs_dir: Path
+    plugin: Any  # the DisclosureConfig of the gongkai/disclosure plugin
+    site_url: str
+    use_directory_urls: bool
+
+    @property
+    def catalog_file(self) -> Path:
+        return self.root / self.plugin.catalog
+
+    def page_url(self, src_uri: str) -> str:
+        """Where the page of a Markdown file is published: absolute when mkdocs.yml gives site_url."""
+        stem = src_uri.removesuffix(".md")
+        path = f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else path
+
+
+def load_project(config_file: Path) -> Project:
+    """Raise InvalidInput when mkdocs.yml cannot be read or does not use the disclosure plugin."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from .mkdocs_plugins.disclosure.plugin import PLUGIN_NAME
+
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as e:
+        raise InvalidInput([Problem(str(config_file), None, "", f"无法读取：{e}", "有效的 MkDocs 配置文件")]) from e
+    if PLUGIN_NAME not in config.plugins:
+        found = f"plugins 中没有 {PLUGIN_NAME}"
+        raise InvalidInput([Problem(str(config_file), None, "plugins", found, f"启用 {PLUGIN_NAME} 插件的站点")])
+    return Project(
+        root=config_file.resolve().parent,
+        docs_dir=Path(config.docs_dir),
+        plugin=config.plugins[PLUGIN_NAME].config,
+        site_url=config.site_url or "",
+        use_directory_urls=config.use_directory_urls,
+    )
