@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import math
 import random
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +94,8 @@ def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C
         shutil.rmtree(project)
     (project / "content").mkdir(parents=True)
     config = (REPO / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("      documents_dir: wj\n", f'      documents_dir: wj\n      as_of: "{AS_OF}"\n')
+    config, replaced = re.subn(r'(?m)^      as_of: "[0-9-]+"$', f'      as_of: "{AS_OF}"', config)
+    assert replaced == 1, "the sample's mkdocs.yml gives the plugin an as_of"
     (project / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "catalog.yaml", project / "catalog.yaml")
