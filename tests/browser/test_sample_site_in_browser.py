@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -81,3 +82,22 @@ def test_no_request_leaves_the_local_server(page, base_url):
         page.wait_for_load_state("networkidle")
     foreign = [url for url in requests if not url.startswith((base_url, "data:", "blob:"))]
     assert requests and foreign == []
+
+
+def test_a_policy_and_its_interpretation_lead_to_each_other(page, base_url):
+    page.goto(base_url + "wj/2026/00045/")
+    policy = page.get_by_role("navigation", name="政策解读")
+    expect(policy).to_have_text("政策解读：《示例县城市供水用水管理办法》政策解读")
+    policy.get_by_role("link").click()
+    expect(page).to_have_url(base_url + "wj/2026/00063/")
+    back = page.get_by_role("navigation", name="政策解读")
+    expect(back).to_have_text(
+        "解读对象：示例县人民政府关于印发《示例县城市供水用水管理办法》的通知（示政发〔2026〕15号）"
+    )
+    back.get_by_role("link").click()
+    expect(page).to_have_url(base_url + "wj/2026/00045/")
+
+
+def test_a_single_page_shows_its_date(page, base_url):
+    page.goto(base_url + "zwgk/fdzdgknr/jgzn/")
+    expect(page.locator(".gk-published")).to_have_text("发布日期：2026-03-02")

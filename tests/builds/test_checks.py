@@ -237,7 +237,10 @@ def test_a_bank_card_number_in_a_text_attachment_is_found(project, capsys):
     project.add_document("2024/00001.md", document(1, 附件=["00001-fj1.csv"]))
     project.write("content/wj/2024/00001-fj1.csv", "户名,账号\n某公司,6222 0202 0000 0000 006\n")
     code, lines = findings(project, capsys)
-    assert lines[0].startswith("错误  content/wj/2024/00001-fj1.csv:2: 附件: 银行卡号 '622******************06'；")
+    assert lines == [
+        "错误  content/wj/2024/00001-fj1.csv:2: 附件: 银行卡号 '622******************06'；应为：删去或去标识化后发布；"
+        "确需公开的号码（如办公电话），在 catalog.yaml 检查: 公开号码 中登记并写明理由  [GK401 个人信息]"
+    ]
 
 
 def test_withheld_documents_are_not_scanned(project, capsys):

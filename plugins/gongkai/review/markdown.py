@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..checks.findings import describe_finding
 from ..model.document import Document
@@ -35,30 +36,16 @@ def review_markdown(
     def link(document: Document) -> str:
         return f"[{_cell(document.title)}]({url_of(document)})"
 
-    if changes.added:
-        lines += ["### 新增文件", "", "| 发布日期 | 标题 | 索引号 | 栏目 |", "| --- | --- | --- | --- |"]
-        lines += [
-            f"| {d.published} | {link(d)} | {d.index_no} | {'、'.join(columns_of(d))} |"
-            for d in changes.added[:MAX_ROWS]
-        ]
-        lines += _more(len(changes.added)) + [""]
-    if changes.changed:
-        lines += ["### 修改的文件", ""]
-        lines += [
-            f"- {link(c.document)}（{c.document.index_no}）：{'、'.join(c.fields)}" for c in changes.changed[:MAX_ROWS]
-        ]
-        lines += _more(len(changes.changed)) + [""]
-    if changes.moved:
-        lines += ["### 调整栏目", ""]
-        lines += [
-            f"- {link(c.document)}：{'、'.join(c.columns_before)} → {'、'.join(c.columns_after)}"
-            for c in changes.moved[:MAX_ROWS]
-        ]
-        lines += _more(len(changes.moved)) + [""]
-    if changes.removed:
-        lines += ["### 从网站撤下的文件", ""]
-        lines += [f"- {_cell(d.title)}（{d.index_no}）：{why}" for d, why in changes.removed[:MAX_ROWS]]
-        lines += _more(len(changes.removed)) + [""]
+    table = ["| 发布日期 | 标题 | 索引号 | 栏目 |", "| --- | --- | --- | --- |"]
+    lines += _section("新增文件", changes.added, lambda d: f"| {d.published} | {link(d)} | {d.index_no} | "
+                      f"{'、'.join(columns_of(d))} |", header=table)  # fmt: skip
+    lines += _section("修改的文件", changes.changed, lambda c: f"- {link(c.document)}（{c.document.index_no}）："
+                      f"{'、'.join(c.fields)}")  # fmt: skip
+    lines += _section("调整栏目", changes.moved, lambda c: f"- {link(c.document)}：{'、'.join(c.columns_before)}"
+                      f" → {'、'.join(c.columns_after)}")  # fmt: skip
+    lines += _section(
+        "从网站撤下的文件", changes.removed, lambda r: f"- {_cell(r[0].title)}（{r[0].index_no}）：{r[1]}"
+    )
     if changes.withheld_added:
         lines += [f"另有 {changes.withheld_added} 份新增文件不是主动公开，不会发布。", ""]
     if changes.validity or changes.expiring:
@@ -94,6 +81,13 @@ def _findings_section(new: list[Problem], fixed: list[Problem], errors: int, war
     if new_errors:
         lines += ["", "有错误时网站不能构建：请先修正。"]
     return lines + [""]
+
+
+def _section(title: str, items: list[Any], line: Callable[[Any], str], header: list[str] | None = None) -> list[str]:
+    """A heading and one line per item (the first MAX_ROWS); nothing for no items."""
+    if not items:
+        return []
+    return [f"### {title}", "", *(header or []), *(line(item) for item in items[:MAX_ROWS]), *_more(len(items)), ""]
 
 
 def _more(count: int) -> list[str]:
