@@ -14,8 +14,10 @@ from .model.catalog import Column, ColumnKind, GuideTexts, Organ
 from .model.cleanup import CleanupItem, CleanupRecord, Decision
 from .model.document import Attachment, Document
 from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
+from .model.report_export import export_uris
 from .model.site import DisclosureSite, ListingPage
 from .model.validity import EventKind, State
+from .report_view import ReportView, report_view
 from .search import FILTERS as SEARCH_FILTERS
 
 # CSS modifier of each state: the banner's look; its words carry the meaning.
@@ -178,6 +180,7 @@ class DocumentView:
     validity: ValidityView | None = None
     interpretations: list[DocumentLink] = field(default_factory=list)  # the 政策解读 of this document
     interprets: list[DocumentLink] = field(default_factory=list)  # what this 政策解读 explains
+    report: ReportView | None = None  # the tables, when this is a 年度报告
     template: str = "gongkai/document.html"
 
 
@@ -376,7 +379,15 @@ class ViewBuilder:
             validity=self.validity(document),
             interpretations=self._links(self.site.interpretations_of(document)),
             interprets=self._links(self.site.interpreted_by(document)),
+            report=self._report(document),
         )
+
+    def _report(self, document: Document) -> ReportView | None:
+        if document.report is None:
+            return None
+        counts = self.site.library_counts(document.report)
+        csv_uri, json_uri = export_uris(document.src_uri, document.report.year)
+        return report_view(document.report, counts, [("CSV", self.url_of(csv_uri)), ("JSON", self.url_of(json_uri))])
 
     def _links(self, documents: list[Document]) -> list[DocumentLink]:
         return [DocumentLink(d.index_no, d.title, d.doc_number, self.url_of(d.src_uri)) for d in documents]

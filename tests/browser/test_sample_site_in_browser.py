@@ -101,3 +101,17 @@ def test_a_policy_and_its_interpretation_lead_to_each_other(page, base_url):
 def test_a_single_page_shows_its_date(page, base_url):
     page.goto(base_url + "zwgk/fdzdgknr/jgzn/")
     expect(page.locator(".gk-published")).to_have_text("发布日期：2026-03-02")
+
+
+def test_an_annual_report_prints_on_a4_without_the_site_around_it(page, base_url, tmp_path):
+    page.goto(base_url + "wj/2025/00016/")
+    expect(page.locator("table.gk-report-table")).to_have_count(3)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".gk-report__downloads"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("h1#gk-main")).to_be_visible()
+    pdf = page.pdf(format="A4")
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    # Six sections and three tables: a few pages, as the printed reports run; not one page per table row.
+    assert 2 <= pages <= 6, pages

@@ -64,7 +64,7 @@ def test_a_document_number_with_square_brackets_finds_the_document_first_and_ope
 def test_browsing_without_a_query_shows_counts_that_change_with_a_filter(page, base_url):
     page.goto(base_url + "search/")
     status = page.locator("#gk-search-status")
-    expect(status).to_have_text("共 111 份文件，按发布日期排列")
+    expect(status).to_have_text("共 112 份文件，按发布日期排列")
     in_force = page.get_by_role("group", name="有效性").get_by_label("有效")
     count = int(in_force.locator("xpath=..").locator(".gk-search__count").inner_text().strip("()"))
     in_force.check()

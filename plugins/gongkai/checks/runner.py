@@ -11,6 +11,7 @@ from pathlib import Path
 from ..model.problems import InvalidInput, Problem, Severity
 from ..model.site import DisclosureSite, load_site
 from ..project import Project
+from .annual_reports import check_annual_reports
 from .columns import check_columns
 from .deadlines import check_deadlines
 from .findings import Findings
@@ -47,6 +48,7 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     check_interpretations(site, findings)
     check_personal_data(site, findings, catalog_file)
     check_links(site, findings)
+    check_annual_reports(site, findings)
     return findings.items
 
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .fields import FieldReader, describe
+from .fields import FieldReader, read_yaml_file
 from .problems import ProblemList
 from .validity import CleanupDecision, normalise_reference
-from .yamlsource import Mapping, YamlError, load_yaml
 
 RECORD_KEYS = ["标题", "清理日期", "发布日期", "依据", "说明", "公告", "决定"]
 RECORD_REQUIRED = ["标题", "清理日期", "发布日期", "依据", "决定"]
@@ -98,16 +97,10 @@ def read_cleanups(
 
 
 def _read_record(path: Path, docs_dir: Path, display_path: str, problems: ProblemList) -> CleanupRecord | None:
-    try:
-        data = load_yaml(path.read_text("utf-8"))
-    except YamlError as e:
-        problems.add(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")
-        return None
-    if not isinstance(data, Mapping):
-        problems.add(display_path, 1, "", describe(data), "一个映射：标题、清理日期、发布日期、依据、决定")
+    reader = read_yaml_file(path, display_path, problems, "标题、清理日期、发布日期、依据、决定")
+    if reader is None:
         return None
     errors_before = len(problems.errors)
-    reader = FieldReader(data, display_path, problems)
     reader.check_keys(RECORD_KEYS, RECORD_REQUIRED)
     if not STEM_PATTERN.match(path.stem):
         problems.add(
@@ -118,7 +111,7 @@ def _read_record(path: Path, docs_dir: Path, display_path: str, problems: Proble
     if reviewed_on and published and published < reviewed_on:
         reader.problem("发布日期", f"'{published}' 早于清理日期 '{reviewed_on}'", "不早于清理日期的日期")
     items = _read_items(reader, published)
-    if "决定" in data and not items and len(problems.errors) == errors_before:
+    if "决定" in reader.data and not items and len(problems.errors) == errors_before:
         reader.problem("决定", "没有任何决定", "至少一项：文件、结论（继续有效、修改、废止、宣布失效）")
     if len(problems.errors) > errors_before or not (title and basis and reviewed_on and published):
         return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+from .annual_report import ReportData, read_report_data
 from .catalog import Catalog
 from .fields import FieldReader, describe
 from .problems import ProblemList
@@ -29,7 +30,8 @@ REQUIRED_FIELDS = [
 ]
 VALIDITY_FIELDS = ["施行日期", "有效期至", "有效期", "废止日期", *(k.value for k in RelationKind)]
 # 解读对象: what a 政策解读 explains (三同步), by 索引号 or 发文字号; both pages link to each other.
-OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", "解读对象", *VALIDITY_FIELDS]
+# 年报数据: the YAML file of an annual report's numbers, beside it (annual_report.py).
+OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", "解读对象", "年报数据", *VALIDITY_FIELDS]
 
 # What `gongkai new` writes where the editor must fill in: a document still holding it is not published.
 PLACEHOLDER = "【请填写】"
@@ -81,6 +83,7 @@ class Document:
     attachments: list[Attachment] = field(default_factory=list)
     validity: ValidityFacts = field(default_factory=ValidityFacts)
     interprets: list[str] = field(default_factory=list)  # references of the documents a 解读 explains
+    report: ReportData | None = None  # the numbers, when this is a 政府信息公开工作年度报告
     index_line: int = 1
     column_line: int = 1
     interprets_line: int = 1
@@ -169,6 +172,7 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     columns = reader.text_list("栏目")
     keywords = reader.text_list("关键词")
     interprets = reader.text_list("解读对象")
+    report = _read_report(reader, path, docs_dir)
     attachments = _read_attachments(reader, path, docs_dir)
     validity = _read_validity(reader, written, published)
     if len(reader.problems.errors) > errors_before:
@@ -181,10 +185,24 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
         issuer=issuer, doc_number=texts["发文字号"], written=cast(dt.date, written), published=cast(dt.date, published),
         subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
         column_codes=columns, summary=summary,
-        keywords=keywords, attachments=attachments, validity=validity, interprets=interprets,
+        keywords=keywords, attachments=attachments, validity=validity, interprets=interprets, report=report,
         index_line=reader.line("索引号"), column_line=reader.line("栏目"), interprets_line=reader.line("解读对象"),
         lines=dict(reader.data.key_lines),
     )  # fmt: skip
+
+
+def _read_report(reader: FieldReader, path: Path, docs_dir: Path) -> ReportData | None:
+    file_name = reader.text("年报数据")
+    if file_name is None:
+        return None
+    target = path.parent / file_name
+    if target.suffix != ".yaml" or target.parent != path.parent:
+        reader.problem(
+            "年报数据", f"'{file_name}' 不是同一目录下的 .yaml 文件", "与报告放在一起的数据文件名，如 00010-nb.yaml"
+        )
+        return None
+    shown = str(PurePosixPath(reader.path).parent / file_name)
+    return read_report_data(target, docs_dir, shown, reader.problems)
 
 
 def _read_validity(reader: FieldReader, written: dt.date | None, published: dt.date | None) -> ValidityFacts:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from .problems import ProblemList
-from .yamlsource import Mapping
+from .yamlsource import Mapping, YamlError, load_yaml
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -34,6 +35,22 @@ def parse_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def read_yaml_file(path: Path, display_path: str, problems: ProblemList, what: str) -> FieldReader | None:
+    """A YAML data file whose top is a mapping (`what` names its keys); None, with the problem, if not."""
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except FileNotFoundError:
+        problems.add(display_path, None, "", "文件不存在", f"一个 YAML 文件：{what}")
+        return None
+    except YamlError as e:
+        problems.add(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")
+        return None
+    if not isinstance(data, Mapping):
+        problems.add(display_path, 1, "", describe(data), f"一个映射：{what}")
+        return None
+    return FieldReader(data, display_path, problems)
 
 
 class FieldReader:

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..checks.rules import ORPHAN_FILE
+from .annual_report import ReportData, library_counts
 from .catalog import Catalog, Column, ColumnKind, load_catalog
 from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document
@@ -157,6 +158,17 @@ class DisclosureSite:
                     by[interpretation.index_no].append(target)
         return dict(of), dict(by)
 
+    @cached_property
+    def reports(self) -> dict[int, Document]:
+        """The published 年度报告 by year, newest first."""
+        found = {d.report.year: d for d in self.documents if d.report}
+        return dict(sorted(found.items(), reverse=True))
+
+    def library_counts(self, report: ReportData) -> dict[tuple[str, str], int]:
+        """第二十条第（一）项 of a report as the library counts it."""
+        public = {d.index_no for d in self.documents}
+        return library_counts(report.year, report.format, self.register, public)
+
     def documents_in(self, column: Column) -> list[Document]:
         """Documents filed directly under a column, newest first."""
         return self.by_column.get(column.code, [])
@@ -208,6 +220,7 @@ def load_site(
         if document is not None:
             documents.append(document)
     _check_unique_index_numbers(documents, problems)
+    _check_one_report_a_year(documents, problems)
     _check_columns(documents, catalog, problems)
     cleanups = read_cleanups(docs_dir / cleanups_dir, docs_dir, lambda p: _display(p, project_dir), problems)
     _check_cleanup_column(cleanups, catalog, problems)
@@ -230,6 +243,7 @@ def load_site(
     unpublished |= _orphan_files(root, docs_dir, documents, project_dir, problems)
     unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
     unpublished |= {record.src_uri for record in cleanups}  # data, rendered as pages
+    unpublished |= {d.report.src_uri for d in documents if d.report}  # data, rendered as the report's tables
     by_column: dict[str, list[Document]] = defaultdict(list)
     for document in public:
         for code in dict.fromkeys(document.column_codes):
@@ -308,6 +322,18 @@ def _check_unique_index_numbers(documents: list[Document], problems: ProblemList
             )  # fmt: skip
 
 
+def _check_one_report_a_year(documents: list[Document], problems: ProblemList) -> None:
+    first: dict[int, Document] = {}
+    for document in (d for d in documents if d.report and d.is_public):
+        assert document.report is not None
+        other = first.setdefault(document.report.year, document)
+        if other is not document:
+            problems.add(
+                document.report.source_path, 1, "年度",
+                f"{document.report.year} 年度报告已有一份：{other.source_path}", "每年一份年度报告",
+            )  # fmt: skip
+
+
 def _check_columns(documents: list[Document], catalog: Catalog, problems: ProblemList) -> None:
     listing = [c.code for c in catalog.walk() if c.kind in LISTING_KINDS]
     for document in documents:
@@ -332,7 +358,7 @@ def _orphan_files(
     """Files among the documents that no document names: kept out, and reported."""
     if not root.is_dir():
         return set()
-    named = {a.src_uri for d in documents for a in d.attachments}
+    named = {a.src_uri for d in documents for a in d.attachments} | {d.report.src_uri for d in documents if d.report}
     orphans = set()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md"):
         src_uri = path.relative_to(docs_dir).as_posix()

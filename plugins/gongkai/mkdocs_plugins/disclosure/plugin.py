@@ -25,13 +25,16 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ...build_cache import BuildCache, digest
+from ...checks.annual_reports import override_notes
 from ...checks.findings import describe_finding
 from ...checks.runner import check_site
+from ...model.annual_report import with_table_marks
 from ...model.catalog import ColumnKind
 from ...model.directory import directory_csv, directory_json, directory_rows, library_json
 from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput, Severity
+from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, load_site
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
 from ...search.records import record_from_json, record_json, record_of
@@ -145,6 +148,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             # The page as the cache holds it is written in on_post_page: nothing to render.
             page.meta["template"] = "gongkai/cached.html"
             return ""
+        document = self.document_uris.get(src_uri)
+        if document is not None and document.report is not None:
+            return with_table_marks(markdown)  # the template puts the report's tables there
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -240,6 +246,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """The rules of `gongkai check`: errors stop the build, warnings stop a --strict one."""
         assert self.site is not None and self.catalog_path is not None
         findings = check_site(self.site, self.catalog_path)
+        for note in override_notes(self.site):
+            log.info("%s", note)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         for warning in (f for f in findings if f.severity is Severity.WARNING):
             log.warning("%s", describe_finding(warning))
@@ -362,6 +370,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for column in self.site.catalog.columns_of_kind(ColumnKind.LIBRARY):
             content = library_json(self.site, column, self.urls)
             files.append(File.generated(config, self.layout.library_data_uri(column), content=content))
+        for document in self.site.reports.values():
+            assert document.report is not None
+            counts = self.site.library_counts(document.report)
+            csv_uri, json_uri = export_uris(document.src_uri, document.report.year)
+            files.append(File.generated(config, csv_uri, content=report_csv(document.report, counts)))
+            organ = self.site.catalog.organ.name
+            files.append(File.generated(config, json_uri, content=report_json(document.report, counts, organ)))
         for column in self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
             files.append(File.generated(config, self.layout.export_uri(column, "csv"), content=directory_csv(rows)))
             files.append(
