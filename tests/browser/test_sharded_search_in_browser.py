@@ -20,7 +20,7 @@ from gongkai.static_server import SiteRequestHandler
 pytestmark = pytest.mark.browser
 
 SEARCHES = [
-    ("", {"sort": "date", "pageSize": 100}),  # browse: every document, newest first
+    ("", {"sort": "date", "pageSize": 200}),  # browse: every document (more than the sample has), newest first
     ("通知", {"sort": "date", "pageSize": 100}),
     ("通知", {"sort": "date", "page": 2, "pageSize": 10, "filters": {"有效性": ["有效"]}}),
     ("示例县城市供水用水管理办法", {}),

@@ -372,3 +372,24 @@ def test_the_sample_reports_count_the_sample_library(sample_site):
 
 def test_the_sample_reports_pass_every_check(capsys):
     assert main(["-f", str(REPO / "mkdocs.yml"), "check", "--as-of", SAMPLE_AS_OF]) == 0
+
+
+def test_shape_errors_name_the_row_and_what_it_needs(project, capsys):
+    items = ("  第二十条第（一）项:\n    行政规范性文件: {现行有效件数: 7, 理由: 含代拟文件}\n  规章: [0, 0, 0]\n"
+             "  行政许可: [120, 3]\n  行政处罚: 30\n  行政强制: 2")  # fmt: skip
+    add_report(project, 2025, data=data_file(2025, items=items))
+    code, lines = check_lines(project, capsys)
+    assert lines == [
+        "错误  content/wj/2026/00001-nb.yaml:3: 主动公开.行政事业性收费: 缺少这一行；应为：第二十条第（八）项 的「行政事业性收费」：本年收费金额（单位：万元）  [GK100 内容格式]",
+        "错误  content/wj/2026/00001-nb.yaml:5: 主动公开.规章: 「规章」按文件库计算，不直接填写；应为：确需改动时写在「第二十条第（一）项」下并写明理由  [GK100 内容格式]",
+        "错误  content/wj/2026/00001-nb.yaml:6: 主动公开.行政许可: 一个列表；应为：第二十条第（五）项：一个数  [GK100 内容格式]",
+    ]
+
+
+def test_two_reports_of_one_year_are_an_error(project, capsys):
+    add_report(project, 2025, seq=1)
+    add_report(project, 2025, seq=2)
+    code, lines = check_lines(project, capsys)
+    assert lines == [
+        "错误  content/wj/2026/00002-nb.yaml:1: 年度: 2025 年度报告已有一份：content/wj/2026/00001.md；应为：每年一份年度报告  [GK100 内容格式]"
+    ]
