@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from test_annual_report import add_report
 
 from gongkai.cli import main
 from helpers import ORGAN_CODE, document
@@ -118,3 +119,16 @@ def test_a_base_that_cannot_be_read_is_a_clear_error(repository, capsys, ref):
     assert err.startswith(f"无法读取基准版本 '{ref}'：")
     assert err.rstrip().endswith("应为：这个 git 仓库中的分支、标签或提交，如 origin/main")
     assert "Traceback" not in err
+
+
+def test_a_change_to_an_annual_reports_numbers_is_listed(repository, capsys):
+    add_report(repository, 2025, seq=8)
+    commit(repository, "2025 年度报告")
+    git(repository, "tag", "v2")
+    data = repository.content / "wj/2026/00008-nb.yaml"
+    data.write_text("# 核对后更正\n" + data.read_text("utf-8").replace("行政许可: 120", "行政许可: 121"), "utf-8")
+    code, out, _ = review(repository, capsys, "--base", "v2")
+    assert (
+        f"- [测试县人民政府2025年政府信息公开工作年度报告]({SITE}/wj/2026/00008/)（{ORGAN_CODE}/2026-00008）：年报数据"
+        in out
+    )

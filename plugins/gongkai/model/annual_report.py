@@ -47,7 +47,7 @@ class Override:
 
     value: int
     reason: str
-    line: int
+    line: int = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class ReportData:
     overrides: dict[tuple[str, str], Override]  # (row, column) of 第（一）项
     applications: dict[str, tuple[int, ...]]  # row key ("不予公开/属于国家秘密") -> 6 or 7 numbers
     reviews: dict[str, tuple[int, ...]]  # 行政复议 … -> 4 or 5 numbers
-    lines: dict[str, int] = field(default_factory=dict, repr=False)  # row key -> its line
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # row key -> its line
 
     @property
     def format(self) -> ReportFormat:

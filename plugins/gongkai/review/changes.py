@@ -34,6 +34,7 @@ DOCUMENT_FIELDS: dict[str, Callable[[Document], Any]] = {
     "关键词": lambda d: d.keywords,
     "附件": lambda d: [(a.name, a.size) for a in d.attachments],
     "解读对象": lambda d: d.interprets,
+    "年报数据": lambda d: d.report,
     "施行日期": lambda d: d.validity.effective,
     "有效期至": lambda d: d.validity.expires,
     "有效期": lambda d: d.validity.period_years,
