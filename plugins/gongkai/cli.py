@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if getattr(args, "as_of", None):
-        os.environ["GONGKAI_AS_OF"] = args.as_of  # read by the disclosure plugin
+        from .project import AS_OF_VARIABLE
+
+        os.environ[AS_OF_VARIABLE] = args.as_of  # read by the disclosure plugin
     _configure_logging()
     try:
         if args.command == "build":
@@ -174,7 +176,7 @@ def _check(args: argparse.Namespace) -> int:
     import json
 
     from .checks.report import json_document, text_lines
-    from .checks.runner import check_configured
+    from .checks.runner import check_project
     from .model.problems import InvalidInput
     from .project import load_project
 
@@ -186,7 +188,7 @@ def _check(args: argparse.Namespace) -> int:
     as_of = _check_day(project)
     if as_of is None:
         return 2
-    report = check_configured(project, as_of)
+    report = check_project(project, as_of)
     if args.format == "json":
         print(json.dumps(json_document(report), ensure_ascii=False, indent=2))
     else:
@@ -196,19 +198,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_day(project: Any) -> Any:
-    """The day a build would check as of: --as-of (GONGKAI_AS_OF), else mkdocs.yml's as_of, else today.
+    """The day a build would check as of; None, with the reason printed, for a day that is not a date."""
+    from .project import as_of_day
 
-    None, with the reason printed, for a day that is not a date.
-    """
-    import datetime as dt
-
-    from .model.fields import parse_date
-
-    day = os.environ.get("GONGKAI_AS_OF") or project.plugin.as_of
-    as_of = parse_date(day) if day else dt.date.today()
-    if as_of is None:
-        print(f"--as-of: '{day}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01", file=sys.stderr)
-    return as_of
+    try:
+        return as_of_day(project.plugin.as_of, "--as-of")
+    except ValueError as e:
+        print(e, file=sys.stderr)
+        return None
 
 
 def _review(args: argparse.Namespace) -> int:

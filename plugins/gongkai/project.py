@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .model.fields import parse_date
 from .model.problems import InvalidInput, Problem
+
+# Set by `gongkai build/check/review --as-of`, read by the plugin: it wins over mkdocs.yml's as_of.
+AS_OF_VARIABLE = "GONGKAI_AS_OF"
 
 
 @dataclass(frozen=True)
@@ -49,3 +55,19 @@ def load_project(config_file: Path) -> Project:
         site_url=config.site_url or "",
         use_directory_urls=config.use_directory_urls,
     )
+
+
+def as_of_day(configured: str | None, option_name: str) -> dt.date:
+    """The day validity and checks are computed for: GONGKAI_AS_OF, else `configured` (mkdocs.yml), else today.
+
+    ValueError, naming where the day came from (`option_name` for the environment variable), if it is no date.
+    """
+    from_environment = os.environ.get(AS_OF_VARIABLE)
+    text = from_environment or configured
+    if not text:
+        return dt.date.today()
+    day = parse_date(text)
+    if day is None:
+        source = option_name if from_environment else "mkdocs.yml: as_of"
+        raise ValueError(f"{source}: '{text}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01")
+    return day

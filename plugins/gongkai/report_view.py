@@ -13,7 +13,7 @@ from .model.annual_report import (
     TABLE_MARK,
     ReportData,
     application_cells,
-    report_values,
+    item_values,
     review_cells,
 )
 from .model.report_format import (
@@ -72,13 +72,13 @@ def report_view(report: ReportData, counts: dict[tuple[str, str], int], download
 
 def _items_table(report: ReportData, counts: dict[tuple[str, str], int]) -> ReportTable:
     """Section 二: one block per 第二十条 item, each with its own column heads, in four columns."""
-    shown = {(v.row, v.column): v.value for v in report_values(report, counts) if v.table == "主动公开政府信息情况"}
+    shown = item_values(report, counts)
     body: list[list[Cell]] = []
     for item in report.format.items:
         body.append([Cell(item.title, colspan=4, header=True)])
         body.append([Cell("信息内容", header=True), *_spread([Cell(c, header=True) for c in item.columns])])
         for row in item.rows:
-            cells = [Cell.of(shown[(f"{item.title} {row}", column)]) for column in item.columns]
+            cells = [Cell.of(shown[(row, column)]) for column in item.columns]
             body.append([Cell(row, header=True), *_spread(cells)])
     return ReportTable(SECTIONS[TABLE_SECTIONS[0]], "主动公开政府信息情况", [], body)
 

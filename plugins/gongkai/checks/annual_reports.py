@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.annual_report import ReportData, application_cells, application_rows, report_deadline
+from ..model.annual_report import ReportData, application_cells, report_deadline, summed_results
 from ..model.document import Document
 from ..model.report_format import APPLICANT_TOTAL, APPLICANTS, REVIEW_RESULTS, SECTIONS, TABLE_SECTIONS
 from ..model.site import DisclosureSite
@@ -55,7 +55,7 @@ def _check_applications(report: ReportData, findings: Findings) -> None:
             add(key, f"总计 {row[-1]} 不等于各类申请人之和 {sum(row[:-1])}", "总计等于自然人和各类法人或其他组织之和")
     total = application_cells(report, "总计")
     if "总计" in rows:
-        summed = _summed_results(report)
+        summed = summed_results(report)
         for n, column in enumerate(COLUMNS):
             if total[n] != summed[n]:
                 add("总计", f"「{column}」列：（七）总计 {total[n]} 不等于（一）至（六）之和 {summed[n]}",
@@ -69,12 +69,6 @@ def _check_applications(report: ReportData, findings: Findings) -> None:
                 f"三（七）（{total[n]}）+ 四（{onward[n]}）= {total[n] + onward[n]}",
                 "第一项加第二项之和等于第三项加第四项之和（表格角注的勾稽关系）",
             )
-
-
-def _summed_results(report: ReportData) -> tuple[int, ...]:
-    """The column sums of the result rows （一） to （六）, with their 总计."""
-    keys = [key for key, _ in application_rows(report)[2:-2]]
-    return tuple(sum(application_cells(report, key)[n] for key in keys) for n in range(len(COLUMNS)))
 
 
 def _check_reviews(report: ReportData, findings: Findings) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..model.catalog import Column, ColumnKind
 from ..model.site import LISTING_KINDS, DisclosureSite
+from ..model.validity import add_months
 from .findings import Findings
 from .rules import BLANK_COLUMN, NO_PUBLICATION_DATE, STALE_COLUMN
 
@@ -71,13 +72,4 @@ def _newest(site: DisclosureSite, column: Column) -> tuple[dt.date | None, str |
 
 
 def _add_age(day: dt.date, age: dt.timedelta | int) -> dt.date:
-    if isinstance(age, dt.timedelta):
-        return day + age
-    month = day.month - 1 + age
-    year, month = day.year + month // 12, month % 12 + 1
-    for last_day in (day.day, 30, 29, 28):  # 31 January plus a month is the end of February
-        try:
-            return day.replace(year=year, month=month, day=last_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return day + age if isinstance(age, dt.timedelta) else add_months(day, age)

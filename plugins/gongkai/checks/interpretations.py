@@ -11,7 +11,7 @@ def check_interpretations(site: DisclosureSite, findings: Findings) -> None:
     for document in site.documents:
         for reference in document.interprets:
             key, why = site.register.lookup(reference)
-            where = (document.source_path, document.interprets_line, "解读对象")
+            where = (document.source_path, document.line("解读对象"), "解读对象")
             if key is None:
                 findings.add(DANGLING_INTERPRETATION, *where, why or "", "已有文件的索引号或发文字号")
             elif site.public_document(key) is None:

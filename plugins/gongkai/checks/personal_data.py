@@ -79,6 +79,13 @@ def _find_in(text: str, ascii_text: str, start: int, end: int) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+def digits_of(text: str) -> str:
+    """The digits of a number as written, to compare two ways of writing it (spaces, hyphens, full-width
+    digits and the +86 of a mobile aside)."""
+    digits = "".join(ch for ch in text.translate(_ASCII) if ch.isascii() and ch.isalnum()).upper()
+    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
+
+
 def is_id_card_number(number: str) -> bool:
     """An 18-character 身份证号 with a real birth date and the right check character."""
     number = number.upper()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model.site import DisclosureSite
+from ..model.yamlsource import split_front_matter
 from .findings import Findings
 from .personal_data import find_personal_data
 from .rules import PERSONAL_DATA
@@ -25,15 +26,17 @@ _KEY = re.compile(r"^([^\s:#-][^:#]*?):(?:\s|$)")
 def check_personal_data(site: DisclosureSite, findings: Findings, catalog_file: Path) -> None:
     settings = site.catalog.checks
     for path, display, kind in _published_files(site, catalog_file):
-        lines = path.read_text("utf-8", errors="replace").splitlines()
-        text = _without_comments(lines, kind)
+        raw = path.read_text("utf-8", errors="replace")
+        lines = raw.splitlines()
+        yaml_lines = _yaml_lines(raw, kind)
+        text = _without_comments(lines, yaml_lines)
         for found in find_personal_data(text):
             if settings.is_public_number(found.text):
                 continue
             line = text.count("\n", 0, found.start) + 1
+            field = "附件" if kind == "" else _field_at(lines, line, yaml_lines)
             findings.add(
-                PERSONAL_DATA, display, line, _field_at(lines, line, kind),
-                f"{found.kind.value} '{mask(found.text)}'",
+                PERSONAL_DATA, display, line, field, f"{found.kind.value} '{mask(found.text)}'",
                 "删去或去标识化后发布；确需公开的号码（如办公电话），在 catalog.yaml 检查: 公开号码 中登记并写明理由",
             )  # fmt: skip
 
@@ -44,7 +47,7 @@ def mask(number: str) -> str:
 
 
 def _published_files(site: DisclosureSite, catalog_file: Path) -> Iterator[tuple[Path, str, str]]:
-    """(file, path to show, how its front matter ends: 'yaml' for a YAML file, 'md', or '' for none)."""
+    """(file, path to show, what it is: 'yaml' a YAML file, 'md' Markdown with front matter, '' an attachment)."""
     docs_dir = site.docs_dir
     for document in site.documents:
         yield docs_dir / document.src_uri, document.source_path, "md"
@@ -58,28 +61,30 @@ def _published_files(site: DisclosureSite, catalog_file: Path) -> Iterator[tuple
     yield catalog_file, site.catalog.source_path, "yaml"
 
 
-def _without_comments(lines: list[str], kind: str) -> str:
+def _yaml_lines(text: str, kind: str) -> int:
+    """How many lines from the top are YAML: a whole YAML file, a Markdown file's front matter, else none."""
+    if kind == "yaml":
+        return text.count("\n") + 1
+    if kind == "md":
+        front, _, body_line = split_front_matter(text)
+        return body_line - 1 if front is not None else 0
+    return 0
+
+
+def _without_comments(lines: list[str], yaml_lines: int) -> str:
     """The text with YAML comment lines blanked (same length, so offsets hold): they are never published.
 
     The importer writes its record digest in one.
     """
-    end = _front_matter_end(lines) if kind == "md" else (len(lines) if kind == "yaml" else 0)
-    kept = [" " * len(line) if n < end and line.lstrip().startswith("#") else line for n, line in enumerate(lines)]
+    kept = [
+        " " * len(line) if n < yaml_lines and line.lstrip().startswith("#") else line for n, line in enumerate(lines)
+    ]
     return "\n".join(kept)
 
 
-def _front_matter_end(lines: list[str]) -> int:
-    """The index of the line closing the front matter; 0 when there is none."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    return next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), len(lines))
-
-
-def _field_at(lines: list[str], line: int, kind: str) -> str:
+def _field_at(lines: list[str], line: int, yaml_lines: int) -> str:
     """The key a line of YAML belongs to (the nearest key at the left margin above it), or 正文."""
-    if kind == "":
-        return "附件"
-    if kind == "md" and line > _front_matter_end(lines):
+    if line > yaml_lines:
         return "正文"
     for text in reversed(lines[:line]):
         if match := _KEY.match(text):

@@ -25,9 +25,13 @@ from .rules import SCHEMA
 class CheckReport:
     findings: list[Problem]
     as_of: dt.date
-    documents: int  # 主动公开 documents checked; 0 when the input could not be read
     seconds: float
     site: DisclosureSite | None = field(default=None, repr=False)  # None when the input could not be read
+
+    @property
+    def documents(self) -> int:
+        """主动公开 documents checked."""
+        return len(self.site.documents) if self.site else 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -52,22 +56,16 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     return findings.items
 
 
-def check_project(
-    catalog_file: Path, docs_dir: Path, documents_dir: str, project_dir: Path, as_of: dt.date, cleanups_dir: str
-) -> CheckReport:
+def check_project(project: Project, as_of: dt.date) -> CheckReport:
+    """Every rule over the site a mkdocs.yml describes (its folders and plugin options)."""
     started = time.perf_counter()
+    plugin = project.plugin
     try:
-        site = load_site(catalog_file, docs_dir, documents_dir, project_dir, as_of, cleanups_dir)
+        site = load_site(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
+                         plugin.cleanups_dir)  # fmt: skip
     except InvalidInput as e:
         # Input that cannot be read stops here: the other rules need the whole site.
         findings = [dataclasses.replace(p, code=p.code or SCHEMA) for p in e.problems]
-        return CheckReport(findings, as_of, 0, time.perf_counter() - started)
-    findings = check_site(site, catalog_file)
-    return CheckReport(findings, as_of, len(site.documents), time.perf_counter() - started, site)
-
-
-def check_configured(project: Project, as_of: dt.date) -> CheckReport:
-    """check_project with the folders and options of a site's mkdocs.yml."""
-    plugin = project.plugin
-    return check_project(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
-                         plugin.cleanups_dir)  # fmt: skip
+        return CheckReport(findings, as_of, time.perf_counter() - started)
+    findings = check_site(site, project.catalog_file)
+    return CheckReport(findings, as_of, time.perf_counter() - started, site)

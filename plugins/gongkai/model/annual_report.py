@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -76,7 +77,7 @@ def read_report_data(path: Path, docs_dir: Path, display_path: str, problems: Pr
     year = reader.integer("年度", 0, minimum=2008)
     if not year:
         return None
-    shape = _Shape(format_for(year), year, reader)
+    shape = _Shape(format_for(year), year)
     items, overrides = shape.items(reader.mapping("主动公开"))
     applications = shape.applications(reader.mapping("依申请公开"))
     reviews = shape.reviews(reader.mapping("行政复议和行政诉讼"))
@@ -89,11 +90,10 @@ def read_report_data(path: Path, docs_dir: Path, display_path: str, problems: Pr
 class _Shape:
     """Reads the sections of one year's format; a key of the other format is named as such."""
 
-    def __init__(self, fmt: ReportFormat, year: int, top: FieldReader) -> None:
+    def __init__(self, fmt: ReportFormat, year: int) -> None:
         self.format = fmt
         self.other = FORMAT_2019 if fmt is FORMAT_2021 else FORMAT_2021
         self.year = year
-        self.top = top
         self.lines: dict[str, int] = {}
 
     def _wrong_format(self, reader: FieldReader, key: str, what: str) -> None:
@@ -279,7 +279,7 @@ def report_deadline(year: int, is_government: bool) -> dt.date:
 
 
 def library_counts(
-    year: int, fmt: ReportFormat, register: Register, public_keys: set[str]
+    year: int, fmt: ReportFormat, register: Register, public_keys: Collection[str]
 ) -> dict[tuple[str, str], int]:
     """第二十条第（一）项 counted from the library: documents of 文件类别 规章 or 行政规范性文件.
 
@@ -328,19 +328,19 @@ class ReportValue:
     value: Number
 
 
+def item_values(report: ReportData, counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], Number]:
+    """Section 二's numbers by (row, column) as shown: 第（一）项 the override where written, else the count."""
+    overridden = {cell: override.value for cell, override in report.overrides.items()}
+    return {**report.items, **counts, **overridden}
+
+
 def report_values(report: ReportData, counts: dict[tuple[str, str], int]) -> list[ReportValue]:
     """Every number of the three tables, in the official order; 第（一）项 as shown (override or count)."""
-    fmt = report.format
-    values = []
-    for item in fmt.items:
-        for row in item.rows:
-            for column in item.columns:
-                if item.computed:
-                    override = report.overrides.get((row, column))
-                    number: Number = override.value if override else counts[(row, column)]
-                else:
-                    number = report.items[(row, column)]
-                values.append(ReportValue("主动公开政府信息情况", f"{item.title} {row}", column, number))
+    shown = item_values(report, counts)
+    values = [
+        ReportValue("主动公开政府信息情况", f"{item.title} {row}", column, shown[(row, column)])
+        for item in report.format.items for row in item.rows for column in item.columns
+    ]  # fmt: skip
     for key, label in application_rows(report):
         for column, number in zip((*APPLICANTS, APPLICANT_TOTAL), application_cells(report, key), strict=True):
             values.append(ReportValue("收到和处理政府信息公开申请情况", label, column, number))
@@ -366,16 +366,21 @@ def application_rows(report: ReportData) -> list[tuple[str, str]]:
 
 def application_cells(report: ReportData, key: str) -> tuple[int, ...]:
     """A row of section 三 with its 总计 (written, else summed); （七）总计 summed when not written."""
-    row = report.applications.get(key)
-    if row is None and key == "总计":
-        results = [
-            k for k, _ in application_rows(report) if k not in ("本年新收", "上年结转", "结转下年度继续办理", "总计")
-        ]
-        row = tuple(sum(report.applications[k][n] for k in results) for n in range(len(APPLICANTS)))
-    assert row is not None
-    return row if len(row) == len(APPLICANTS) + 1 else (*row, sum(row))
+    if key == "总计" and key not in report.applications:
+        return summed_results(report)
+    return _with_total(report.applications[key], len(APPLICANTS))
+
+
+def summed_results(report: ReportData) -> tuple[int, ...]:
+    """The column sums (总计 too) of the result rows （一） to （六）: what （七）总计 must be."""
+    keys = [key for key, _ in application_rows(report)[2:-2]]  # between 上年结转 and （七）总计
+    return tuple(map(sum, zip(*(application_cells(report, key) for key in keys), strict=True)))
 
 
 def review_cells(report: ReportData, key: str) -> tuple[int, ...]:
-    row = report.reviews[key]
-    return row if len(row) == len(REVIEW_RESULTS) + 1 else (*row, sum(row))
+    return _with_total(report.reviews[key], len(REVIEW_RESULTS))
+
+
+def _with_total(row: tuple[int, ...], width: int) -> tuple[int, ...]:
+    """A row of `width` numbers with its total after them: the one written, else their sum."""
+    return row if len(row) == width + 1 else (*row, sum(row))

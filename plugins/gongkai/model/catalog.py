@@ -10,6 +10,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from ..checks.personal_data import digits_of
 from ..checks.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Level
 from .fields import FieldReader, describe, parse_date
 from .problems import InvalidInput, Problem, ProblemList
@@ -124,15 +125,6 @@ class PublicNumber:
         return digits_of(self.number)
 
 
-def digits_of(text: str) -> str:
-    """The digits of a number as written (spaces, hyphens and a leading +86 of a mobile dropped)."""
-    digits = "".join(ch for ch in text.translate(_FULL_WIDTH) if ch.isascii() and ch.isalnum()).upper()
-    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
-
-
-_FULL_WIDTH = str.maketrans({chr(0xFF10 + n): str(n) for n in range(10)} | {"Ｘ": "X", "ｘ": "x"})
-
-
 @dataclass(frozen=True)
 class CheckSettings:
     """catalog.yaml 检查: each rule's level where the organ changed it, and the reviewed public numbers."""
@@ -144,7 +136,11 @@ class CheckSettings:
         return self.levels.get(code, RULES_BY_CODE[code].level)
 
     def is_public_number(self, text: str) -> bool:
-        return digits_of(text) in {n.digits for n in self.public_numbers}
+        return digits_of(text) in self._public_digits
+
+    @cached_property
+    def _public_digits(self) -> set[str]:
+        return {n.digits for n in self.public_numbers}
 
 
 @dataclass

@@ -86,7 +86,6 @@ class Document:
     report: ReportData | None = None  # the numbers, when this is a 政府信息公开工作年度报告
     index_line: int = 1
     column_line: int = 1
-    interprets_line: int = 1
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # front matter key -> its line
 
     def line(self, key: str) -> int | None:
@@ -105,27 +104,49 @@ def read_document(
     path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList
 ) -> Document | None:
     """Parse one document file; every problem goes to `problems`."""
+    text = read_markdown(path, display_path, problems)
+    return None if text is None else parse_document(text, path, docs_dir, display_path, catalog, problems)
+
+
+def read_markdown(path: Path, display_path: str, problems: ProblemList) -> str | None:
+    """The text of a Markdown file; None, with the problem, if it is not UTF-8."""
     try:
-        text = path.read_text("utf-8")
+        return path.read_text("utf-8")
     except UnicodeDecodeError as e:
         problems.add(display_path, None, "", f"文件不是 UTF-8 编码（第 {e.start} 字节）", "UTF-8 编码的 Markdown")
         return None
-    return parse_document(text, path, docs_dir, display_path, catalog, problems)
 
 
-def parse_document(
-    text: str, path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList
-) -> Document | None:
-    """Parse a document's text as if it were the file at `path` (the importer checks what it would write)."""
+def read_front_matter(
+    text: str, display_path: str, problems: ProblemList, expected: str
+) -> tuple[Mapping | None, str, int] | None:
+    """(front matter, or None when there is none; body; the body's first line).
+
+    None, with the problem, when the front matter is not YAML or not a mapping (`expected` says what it should be).
+    """
     try:
         front, body, body_line = split_front_matter(text)
         data = load_yaml(front, line_offset=1) if front is not None else None
     except YamlError as e:
         problems.add(display_path, e.line, "", f"front matter 的 YAML 语法错误：{e.message}", "合法的 YAML")
         return None
-    if not isinstance(data, Mapping):
-        found = "没有 front matter" if front is None else f"front matter 是 {describe(data)}"
-        problems.add(display_path, 1, "", found, "以 --- 包围的 YAML 元数据（标题、索引号等）")
+    if front is not None and not isinstance(data, Mapping):
+        problems.add(display_path, 1, "", f"front matter 是 {describe(data)}", expected)
+        return None
+    return data, body, body_line
+
+
+def parse_document(
+    text: str, path: Path, docs_dir: Path, display_path: str, catalog: Catalog, problems: ProblemList
+) -> Document | None:
+    """Parse a document's text as if it were the file at `path` (the importer checks what it would write)."""
+    expected = "以 --- 包围的 YAML 元数据（标题、索引号等）"
+    parsed = read_front_matter(text, display_path, problems, expected)
+    if parsed is None:
+        return None
+    data, body, body_line = parsed
+    if data is None:
+        problems.add(display_path, 1, "", "没有 front matter", expected)
         return None
     reader = FieldReader(data, display_path, problems)
     if _has_placeholders(reader, body, body_line):
@@ -186,7 +207,7 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
         subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
         column_codes=columns, summary=summary,
         keywords=keywords, attachments=attachments, validity=validity, interprets=interprets, report=report,
-        index_line=reader.line("索引号"), column_line=reader.line("栏目"), interprets_line=reader.line("解读对象"),
+        index_line=reader.line("索引号"), column_line=reader.line("栏目"),
         lines=dict(reader.data.key_lines),
     )  # fmt: skip
 

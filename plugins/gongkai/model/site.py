@@ -19,11 +19,10 @@ from ..checks.rules import ORPHAN_FILE
 from .annual_report import ReportData, library_counts
 from .catalog import Catalog, Column, ColumnKind, load_catalog
 from .cleanup import CleanupRecord, read_cleanups
-from .document import Document, read_document
-from .fields import FieldReader, describe
+from .document import Document, read_document, read_front_matter, read_markdown
+from .fields import FieldReader
 from .problems import InvalidInput, Problem, ProblemList, Severity
 from .validity import Instrument, Register, State, build_register
-from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
 
 # Column kinds whose pages list documents, so documents may be filed under them.
 LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
@@ -64,7 +63,6 @@ class ListingPage:
 class ColumnPage:
     """The Markdown of a 单页 (or 公开指南) column; its front matter holds only its 发布日期."""
 
-    column_code: str
     src_uri: str
     source_path: str
     published: dt.date | None
@@ -88,12 +86,11 @@ class DisclosureSite:
     pages: dict[str, ColumnPage] = field(default_factory=dict)  # column code -> its Markdown page
     docs_dir: Path = Path("content")
     shown_docs_dir: str = "content/"  # how messages name the docs dir
+    _sections: dict[str, dict[str, list[Document]]] = field(default_factory=dict, repr=False)
 
     def shown_path(self, src_uri: str) -> str:
         """A file under the docs dir as messages name it: content/wj/2024/00001.md."""
         return self.shown_docs_dir + src_uri
-
-    _sections: dict[str, dict[str, list[Document]]] = field(default_factory=dict, repr=False)
 
     @property
     def as_of(self) -> dt.date:
@@ -166,8 +163,7 @@ class DisclosureSite:
 
     def library_counts(self, report: ReportData) -> dict[tuple[str, str], int]:
         """第二十条第（一）项 of a report as the library counts it."""
-        public = {d.index_no for d in self.documents}
-        return library_counts(report.year, report.format, self.register, public)
+        return library_counts(report.year, report.format, self.register, self._public_by_key.keys())
 
     def documents_in(self, column: Column) -> list[Document]:
         """Documents filed directly under a column, newest first."""
@@ -260,24 +256,18 @@ def _read_column_page(
     assert column.page_source is not None
     path = docs_dir / column.page_source
     source_path = display(path)
-    try:
-        front, body, body_line = split_front_matter(path.read_text("utf-8"))
-        data = load_yaml(front, line_offset=1) if front is not None else None
-    except UnicodeDecodeError as e:
-        problems.add(source_path, None, "", f"文件不是 UTF-8 编码（第 {e.start} 字节）", "UTF-8 编码的 Markdown")
+    text = read_markdown(path, source_path, problems)
+    expected = "YAML 映射，如 发布日期: 2026-01-05"
+    parsed = None if text is None else read_front_matter(text, source_path, problems, expected)
+    if parsed is None:
         return None
-    except YamlError as e:
-        problems.add(source_path, e.line, "", f"front matter 的 YAML 语法错误：{e.message}", "合法的 YAML")
-        return None
-    if front is None:
-        return ColumnPage(column.code, column.page_source, source_path, None, body, body_line)
-    if not isinstance(data, Mapping):
-        problems.add(source_path, 1, "", f"front matter 是 {describe(data)}", "YAML 映射，如 发布日期: 2026-01-05")
-        return None
-    reader = FieldReader(data, source_path, problems)
-    reader.check_keys(PAGE_FIELDS, [])
-    published = reader.date("发布日期")
-    return ColumnPage(column.code, column.page_source, source_path, published, body, body_line)
+    data, body, body_line = parsed
+    published = None
+    if data is not None:
+        reader = FieldReader(data, source_path, problems)
+        reader.check_keys(PAGE_FIELDS, [])
+        published = reader.date("发布日期")
+    return ColumnPage(column.page_source, source_path, published, body, body_line)
 
 
 def _instrument(document: Document, catalog: Catalog) -> Instrument:

@@ -527,8 +527,12 @@ def expiring_soon(register: Register, policy: Policy) -> list[Validity]:
 
 
 def _months_in_days(day: dt.date, months: int) -> int:
-    """Days from `day` to the same day `months` later (the month's last day if it is shorter)."""
+    """Days from `day` to the same day `months` later."""
+    return (add_months(day, months) - day).days
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day if it is shorter: 31 January + 1 is 28 or 29 February)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    end = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-    return (end - day).days
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -110,32 +110,31 @@ def compare(
 
 
 def _compare_documents(base: DisclosureSite | None, head: DisclosureSite, changes: Changes) -> None:
-    before = {d.index_no: d for d in base.documents} if base else {}
-    withheld_before = {d.index_no for d in base.withheld} if base else set()
+    if base is None:  # the site is new: everything is added
+        changes.added = list(reversed(head.documents))
+        changes.withheld_added = len(head.withheld)
+        return
+    before = {d.index_no: d for d in base.documents}
     for document in reversed(head.documents):  # oldest first
         old = before.get(document.index_no)
         if old is None:
             changes.added.append(document)
             continue
         fields = [name for name, value in DOCUMENT_FIELDS.items() if value(old) != value(document)]
-        if base is not None and _body(base, old) != _body(head, document):
+        if _body(base, old) != _body(head, document):
             fields.append("正文")
         change = DocumentChange(document, fields, _column_names(base, old), _column_names(head, document))
         if old.column_codes != document.column_codes:
             changes.moved.append(change)
         if fields:
             changes.changed.append(change)
-    now = {d.index_no for d in head.documents}
-    withheld_now = {d.index_no for d in head.withheld}
+    withheld_now = {d.index_no: d for d in head.withheld}
     for key, old in before.items():
-        if key not in now:
-            why = f"改为{_disclosure(head, key)}，不再发布" if key in withheld_now else "文件已删除"
-            changes.removed.append((old, why))
-    changes.withheld_added = len(withheld_now - withheld_before - set(before))
-
-
-def _disclosure(site: DisclosureSite, key: str) -> str:
-    return next(d.disclosure for d in site.withheld if d.index_no == key)
+        if head.public_document(key) is None:
+            withheld = withheld_now.get(key)
+            changes.removed.append((old, f"改为{withheld.disclosure}，不再发布" if withheld else "文件已删除"))
+    withheld_before = {d.index_no for d in base.withheld}
+    changes.withheld_added = len(withheld_now.keys() - withheld_before - before.keys())
 
 
 def _compare_validity(base: DisclosureSite, head: DisclosureSite, changes: Changes) -> None:
@@ -216,8 +215,8 @@ def _changed_fields(was: Any, now: Any) -> list[str]:
     return [CATALOG_LABELS.get(name, name) for name in names] or ["内容"]
 
 
-def _column_names(site: DisclosureSite | None, document: Document) -> list[str]:
-    return [c.name for c in site.columns_of(document)] if site else []
+def _column_names(site: DisclosureSite, document: Document) -> list[str]:
+    return [c.name for c in site.columns_of(document)]
 
 
 def _body(site: DisclosureSite, document: Document) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from ..checks.runner import CheckReport, check_configured
+from ..checks.runner import CheckReport, check_project
 from ..model.problems import InvalidInput
 from ..project import Project, load_project
 from .changes import compare
@@ -18,7 +18,7 @@ def review(project: Project, config_file: Path, base_ref: str, as_of: dt.date) -
     """The Markdown comment; git_base.BaseUnavailable when the base cannot be read from git."""
     commit = resolve(project.root, base_ref)
     label = f"{base_ref}（{commit[:10]}）"
-    head = check_configured(project, as_of)
+    head = check_project(project, as_of)
     if head.site is None:
         return _unreadable(label, head)
     with tempfile.TemporaryDirectory(prefix="gongkai-review-") as folder:
@@ -37,7 +37,7 @@ def _check_base(config_file: Path, as_of: dt.date) -> CheckReport | None:
     if not config_file.is_file():
         return None
     try:
-        return check_configured(load_project(config_file), as_of)
+        return check_project(load_project(config_file), as_of)
     except InvalidInput:
         return None
 

@@ -7,7 +7,6 @@ the hooks that move data between MkDocs and them.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -31,11 +30,11 @@ from ...checks.runner import check_site
 from ...model.annual_report import with_table_marks
 from ...model.catalog import ColumnKind
 from ...model.directory import directory_csv, directory_json, directory_rows, library_json
-from ...model.fields import parse_date
 from ...model.layout import Layout
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, load_site
+from ...project import as_of_day
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
 from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
@@ -257,14 +256,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _as_of(self) -> dt.date:
         """The day validity is computed for: GONGKAI_AS_OF, else the `as_of` option, else today."""
-        text = os.environ.get("GONGKAI_AS_OF") or self.config.as_of
-        if not text:
-            return dt.date.today()
-        day = parse_date(text)
-        if day is None:
-            source = "环境变量 GONGKAI_AS_OF" if os.environ.get("GONGKAI_AS_OF") else "mkdocs.yml: as_of"
-            raise PluginError(f"{source}: '{text}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01")
-        return day
+        try:
+            return as_of_day(self.config.as_of, "环境变量 GONGKAI_AS_OF")
+        except ValueError as e:
+            raise PluginError(str(e)) from e
 
     def _view(self, page: Page) -> Any:
         src_uri = page.file.src_uri
@@ -370,12 +365,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for column in self.site.catalog.columns_of_kind(ColumnKind.LIBRARY):
             content = library_json(self.site, column, self.urls)
             files.append(File.generated(config, self.layout.library_data_uri(column), content=content))
+        organ = self.site.catalog.organ.name
         for document in self.site.reports.values():
             assert document.report is not None
             counts = self.site.library_counts(document.report)
             csv_uri, json_uri = export_uris(document.src_uri, document.report.year)
             files.append(File.generated(config, csv_uri, content=report_csv(document.report, counts)))
-            organ = self.site.catalog.organ.name
             files.append(File.generated(config, json_uri, content=report_json(document.report, counts, organ)))
         for column in self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
             files.append(File.generated(config, self.layout.export_uri(column, "csv"), content=directory_csv(rows)))
