@@ -362,3 +362,8 @@ def test_the_sample_site_passes_every_check(capsys):
     assert main(["-f", str(REPO / "mkdocs.yml"), "check", "--as-of", SAMPLE_AS_OF]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and "：0 个错误，0 个警告；" in out[0]
+
+
+def test_a_site_without_documents_is_checked_not_called_unreadable(project, capsys):
+    assert check(project) == 0
+    assert capsys.readouterr().out.startswith("检查了 0 份主动公开文件（按 2026-11-23 计算）：0 个错误，0 个警告；")

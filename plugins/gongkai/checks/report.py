@@ -14,7 +14,7 @@ JSON_SCHEMA_VERSION = 1
 
 def text_lines(report: CheckReport) -> list[str]:
     lines = [f"{finding.severity.value}  {describe_finding(finding)}" for finding in report.findings]
-    checked = f"检查了 {report.documents} 份主动公开文件" if report.documents else "内容有格式错误，其他检查未进行"
+    checked = f"检查了 {report.documents} 份主动公开文件" if report.site else "内容有格式错误，其他检查未进行"
     lines.append(
         f"{checked}（按 {report.as_of} 计算）：{len(report.errors)} 个错误，{len(report.warnings)} 个警告；"
         f"用时 {report.seconds:.1f} 秒"
