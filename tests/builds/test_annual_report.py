@@ -393,3 +393,12 @@ def test_two_reports_of_one_year_are_an_error(project, capsys):
     assert lines == [
         "错误  content/wj/2026/00002-nb.yaml:1: 年度: 2025 年度报告已有一份：content/wj/2026/00001.md；应为：每年一份年度报告  [GK100 内容格式]"
     ]
+
+
+def test_a_data_file_that_is_not_there_is_named_at_the_field(project, capsys):
+    add_report(project, 2025)
+    (project.content / "wj/2026/00001-nb.yaml").unlink()
+    code, lines = check_lines(project, capsys)
+    assert lines == [
+        "错误  content/wj/2026/00001.md:12: 年报数据: 数据文件 '00001-nb.yaml' 不存在；应为：content/wj/2026/ 下已有的 .yaml 文件  [GK100 内容格式]"
+    ]

@@ -367,3 +367,13 @@ def test_the_sample_site_passes_every_check(capsys):
 def test_a_site_without_documents_is_checked_not_called_unreadable(project, capsys):
     assert check(project) == 0
     assert capsys.readouterr().out.startswith("检查了 0 份主动公开文件（按 2026-11-23 计算）：0 个错误，0 个警告；")
+
+
+def test_a_page_is_checked_with_the_documents_not_after_them(project, capsys):
+    project.write("content/pages/jgzn.md", "---\n发布日期: 2024-02-30\n---\n\n正文。\n")
+    project.add_document("2024/00001.md", document(1, 发布日期="2024-13-01"))
+    code, lines = findings(project, capsys)
+    assert (code, lines) == (1, [
+        "错误  content/pages/jgzn.md:2: 发布日期: '2024-02-30' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2024-03-01  [GK100 内容格式]",
+        "错误  content/wj/2024/00001.md:7: 发布日期: '2024-13-01' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2024-03-01  [GK100 内容格式]",
+    ])  # fmt: skip

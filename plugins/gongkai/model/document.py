@@ -222,7 +222,11 @@ def _read_report(reader: FieldReader, path: Path, docs_dir: Path) -> ReportData 
             "年报数据", f"'{file_name}' 不是同一目录下的 .yaml 文件", "与报告放在一起的数据文件名，如 00010-nb.yaml"
         )
         return None
-    shown = str(PurePosixPath(reader.path).parent / file_name)
+    folder = PurePosixPath(reader.path).parent
+    if not target.is_file():
+        reader.problem("年报数据", f"数据文件 '{file_name}' 不存在", f"{folder}/ 下已有的 .yaml 文件")
+        return None
+    shown = str(folder / file_name)
     return read_report_data(target, docs_dir, shown, reader.problems)
 
 

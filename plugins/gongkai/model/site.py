@@ -220,6 +220,10 @@ def load_site(
     _check_columns(documents, catalog, problems)
     cleanups = read_cleanups(docs_dir / cleanups_dir, docs_dir, lambda p: _display(p, project_dir), problems)
     _check_cleanup_column(cleanups, catalog, problems)
+    pages = {
+        c.code: page for c in catalog.walk() if c.page_source
+        if (page := _read_column_page(c, docs_dir, lambda p: _display(p, project_dir), problems))
+    }  # fmt: skip
     if problems.errors:
         raise InvalidInput(problems.errors)
     # Every document, public or not, so that a relation to a withheld one resolves (it is never shown).
@@ -227,10 +231,6 @@ def load_site(
     decisions = [decision for record in cleanups for decision in record.decisions()]
     register = build_register(instruments, as_of, catalog.validity_policy, decisions, problems)
     _check_announcements(cleanups, register, problems)
-    pages = {
-        c.code: page for c in catalog.walk() if c.page_source
-        if (page := _read_column_page(c, docs_dir, lambda p: _display(p, project_dir), problems))
-    }  # fmt: skip
     if problems.errors:
         raise InvalidInput(problems.errors)
     public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
