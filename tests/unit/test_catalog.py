@@ -50,7 +50,10 @@ def test_unknown_key_duplicate_code_and_bad_frequency_reported_together(tmp_path
     )
     text = text.replace("  每页条数: 3\n", "  每页条数: 3\n  颜色: 红\n")
     found = messages(tmp_path, text)
-    assert "catalog.yaml:31: 专栏.颜色: 未知字段「颜色」；应为：以下字段之一：名称、路径、说明、每页条数、栏目" in found
+    assert (
+        "catalog.yaml:31: 专栏.颜色: 未知字段「颜色」；应为：以下字段之一：名称、路径、说明、每页条数、栏目类型、栏目"
+        in found
+    )
     assert any("专栏.栏目[1].更新频率: '每天' 不在可选值中" in m for m in found)
     assert any("专栏.栏目[3].代码: 栏目代码 'zn' 重复" in m for m in found)
     assert len(found) == 3

@@ -29,7 +29,7 @@ def check_links(site: DisclosureSite, findings: Findings) -> None:
     layout = Layout(site.catalog)
     generated = {layout.landing_uri, layout.search_uri, *(layout.column_uri(c) for c in site.catalog.walk())}
     withheld = {d.src_uri for d in site.withheld} | {a.src_uri for d in site.withheld for a in d.attachments}
-    for src_uri, source_path, base_uri in _sources(site, layout):
+    for src_uri, source_path, base_uri in published_markdown(site, layout):
         text = (site.docs_dir / src_uri).read_text("utf-8")
         _, body, body_line = split_front_matter(text)
         for url, line in _links(body, body_line):
@@ -51,8 +51,11 @@ def check_links(site: DisclosureSite, findings: Findings) -> None:
                 )  # fmt: skip
 
 
-def _sources(site: DisclosureSite, layout: Layout) -> Iterator[tuple[str, str, str]]:
-    """(file, path to show, the URI links in it are relative to) of each published Markdown file."""
+def published_markdown(site: DisclosureSite, layout: Layout) -> Iterator[tuple[str, str, str]]:
+    """(file, path to show, the URI links in it are relative to) of each published Markdown file.
+
+    Documents that are 主动公开, the column pages (单页, 公开指南) and every other Markdown page of the site.
+    """
     for document in site.documents:
         yield document.src_uri, document.source_path, document.src_uri
     for code, page in site.pages.items():

@@ -41,6 +41,7 @@ DANGLING_INTERPRETATION = "GK302"
 PERSONAL_DATA = "GK401"
 BROKEN_LINK = "GK501"
 LINK_TO_UNPUBLISHED = "GK502"
+UNSAFE_HTML = "GK503"
 REPORT_NUMBERS = "GK601"
 REPORT_SECTIONS = "GK602"
 REPORT_MISSING = "GK603"
@@ -60,6 +61,7 @@ RULES = [
     Rule(PERSONAL_DATA, "个人信息", Level.ERROR, "发布的文字中有身份证号、手机号码或银行卡号"),
     Rule(BROKEN_LINK, "链接失效", Level.ERROR, "正文中指向本站文件或附件的链接没有目标"),
     Rule(LINK_TO_UNPUBLISHED, "链接到不公开的文件", Level.ERROR, "发布的页面链接了非主动公开的文件（它不会发布）"),
+    Rule(UNSAFE_HTML, "不安全的网页代码", Level.ERROR, "正文有脚本、事件属性、javascript: 链接或从其他主机加载的资源"),
     Rule(REPORT_NUMBERS, "年报数字不符", Level.ERROR, "年度报告表格的数字不合勾稽关系，或与上年结转不符", fixed=True),
     Rule(REPORT_SECTIONS, "年报缺少部分", Level.ERROR, "年度报告缺少规定的六个部分之一，或某部分没有内容", fixed=True),
     Rule(REPORT_MISSING, "年报未按时发布", Level.WARNING, "上一年度的年度报告过了法定期限（第四十九条）仍未发布"),

@@ -18,6 +18,7 @@ from .findings import Findings
 from .interpretations import check_interpretations
 from .links import check_links
 from .privacy import check_personal_data
+from .raw_html import check_raw_html
 from .rules import SCHEMA
 
 
@@ -52,6 +53,7 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     check_interpretations(site, findings)
     check_personal_data(site, findings, catalog_file)
     check_links(site, findings)
+    check_raw_html(site, findings)
     check_annual_reports(site, findings)
     return findings.items
 

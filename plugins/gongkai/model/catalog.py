@@ -16,9 +16,12 @@ from .fields import FieldReader, describe, parse_date
 from .problems import InvalidInput, Problem, ProblemList
 from .taxonomy import Taxonomy, load_taxonomy
 from .validity import Policy
+from .website import Website, read_website
 from .yamlsource import Mapping, YamlError, load_yaml
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
+# The ColumnType of government page metadata: the words are a site's (no national list is confirmed).
+DEFAULT_PAGE_TYPE = "政府信息公开"
 
 
 class ColumnKind(StrEnum):
@@ -87,6 +90,7 @@ class Column:
     category: str | None = None  # 文件库 only: 规章 or 行政规范性文件
     # 三同步: documents filed here and published on or after this day each need a 政策解读; None: none do.
     interpretations_from: dt.date | None = None
+    page_type: str | None = None  # 栏目类型: the ColumnType of its pages; None: its parent's
     line: int = field(default=0, repr=False, compare=False)  # of its 代码 in catalog.yaml
     # Left out of repr, which build-cache keys use: the catalog is in every key as it is.
     parent: Column | None = field(default=None, repr=False)
@@ -110,6 +114,18 @@ class Column:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    @property
+    def names(self) -> list[str]:
+        """The names from the top-level column down to this one."""
+        return [c.name for c in (*self.ancestors, self)]
+
+    def type_or(self, default: str) -> str:
+        """栏目类型, inherited from the nearest column that gives it."""
+        for column in (self, *reversed(self.ancestors)):
+            if column.page_type:
+                return column.page_type
+        return default
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,8 @@ class Catalog:
     taxonomy: Taxonomy
     validity_policy: Policy = field(default_factory=Policy)
     checks: CheckSettings = field(default_factory=CheckSettings)
+    website: Website = field(default_factory=Website)
+    root_page_type: str = DEFAULT_PAGE_TYPE  # 专栏.栏目类型
     source_path: str = "catalog.yaml"
 
     def walk(self) -> Iterator[Column]:
@@ -178,14 +196,14 @@ ORGAN_KEYS = ["名称", "机构代码", "地址", "邮政编码", "办公时间"
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
 COLUMN_KEYS = [
     "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "需要解读",
-    "子栏目",
+    "栏目类型", "子栏目",
 ]  # fmt: skip
 # The kinds a 文件库 holds: the annual report counts 规章 and 行政规范性文件; 法律法规 (a 法律法规库 of
 # laws, regulations and judicial interpretations kept for reference) have no term of validity of ours.
 CATEGORIES = ["行政规范性文件", "规章", "法律法规"]
 VALIDITY_KEYS = ["有效期年限", "试行暂行年限", "到期提醒月数"]
 COLUMN_REQUIRED = ["代码", "名称", "依据", "说明", "更新频率", "责任单位", "类型"]
-TOP_KEYS = ["机关", "索引号规则", "公开指南", "专栏", "主题分类补充", "文件效力", "检查"]
+TOP_KEYS = ["机关", "网站", "索引号规则", "公开指南", "专栏", "主题分类补充", "文件效力", "检查"]
 
 
 def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
@@ -226,7 +244,7 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     root = top.mapping("专栏")
     if root is None:
         return None
-    root.check_keys(["名称", "路径", "说明", "每页条数", "栏目"], ["名称", "路径", "栏目"])
+    root.check_keys(["名称", "路径", "说明", "每页条数", "栏目类型", "栏目"], ["名称", "路径", "栏目"])
     root_slug = root.text("路径") or "zwgk"
     if not SLUG_PATTERN.match(root_slug):
         root.problem("路径", describe(root_slug), "小写字母开头的字母、数字或连字符，如 zwgk")
@@ -234,6 +252,7 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     _check_unique_kinds(root, columns)
     policy = _read_policy(top.mapping("文件效力"))
     checks = _read_check_settings(top.mapping("检查"))
+    website = read_website(top.mapping("网站"), organ.website if organ else None)
     if organ is None or guide is None or index_pattern is None:
         return None
     return Catalog(
@@ -249,6 +268,8 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
         taxonomy=taxonomy,
         validity_policy=policy,
         checks=checks,
+        website=website,
+        root_page_type=root.text("栏目类型") or DEFAULT_PAGE_TYPE,
         source_path=top.path,
     )
 
@@ -426,7 +447,8 @@ def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, d
         code=code, slug=slug, name=names["名称"], basis=names["依据"], description=names["说明"],
         frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
         prominent=item.boolean("突出显示", False), category=category,
-        interpretations_from=_interpretations_from(item), line=item.line("代码"), parent=parent,
+        interpretations_from=_interpretations_from(item), page_type=item.text("栏目类型"), line=item.line("代码"),
+        parent=parent,
     )  # fmt: skip
 
 
