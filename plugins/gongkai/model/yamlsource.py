@@ -7,6 +7,7 @@ reported instead of silently keeping the last one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -32,11 +33,20 @@ class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     line_offset = 0
 
 
-# No implicit timestamps: dates are validated by the schema, with a message.
+# No implicit timestamps: dates are validated by the schema, with a message. Numbers as YAML 1.2 reads
+# them: YAML 1.1 takes 19:05 for 1145 minutes (sexagesimal) and 0305210001 for an octal number, so a time
+# or a code with a leading zero would reach the schema as a number that is not what the editor wrote.
+_NUMBERS = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NUMBERS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"),
+    list("-+0123456789."),
+)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
