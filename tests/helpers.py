@@ -1,14 +1,19 @@
-"""Build small real sites in a temporary folder and read their HTML."""
+"""Build small real sites in a temporary folder, read their HTML, serve them to a browser."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import json
 import logging
 import shutil
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -17,6 +22,7 @@ from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from gongkai.search.text import token_stream
+from gongkai.static_server import SiteRequestHandler
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parents[1]
@@ -163,3 +169,16 @@ def search_records(site_dir) -> list[dict]:
         record = json.loads(data[len(b"pagefind_dcd") :])
         records.append(record)
     return records
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 as `gongkai serve SITE_DIR` serves it; yields its base URL."""
+    handler = functools.partial(SiteRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

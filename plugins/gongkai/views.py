@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .model.catalog import Column, ColumnKind, GuideTexts, Organ
 from .model.cleanup import CleanupItem, CleanupRecord, Decision
 from .model.document import Attachment, Document
+from .model.feeds import Feed
 from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
 from .model.report_export import export_uris
 from .model.site import DisclosureSite, ListingPage
@@ -253,6 +254,23 @@ class CleanupView:
     withheld_count: int  # decisions about documents that are not 主动公开: counted, not named
     announcement: DocumentLink | None
     template: str = "gongkai/cleanup.html"
+
+
+def feed_links(feeds: list[Feed], view: object) -> list[Link]:
+    """The Atom feeds a page names in its head: the whole column's on every page, and on a listing column's
+    pages its own, on a document's page that of its first column with a feed. No feeds (no site_url): none."""
+    links = [Link(f.title, f.uri) for f in feeds if f.column is None]
+    if isinstance(view, DocumentView):
+        codes = view.document.column_codes
+    elif isinstance(view, ColumnView | LibraryView):
+        codes = [view.column.code]
+    else:
+        codes = []
+    by_code = {f.column.code: f for f in feeds if f.column is not None}
+    column_feed = next((by_code[code] for code in codes if code in by_code), None)
+    if column_feed is not None:
+        links.append(Link(column_feed.title, column_feed.uri))
+    return links
 
 
 class ViewBuilder:

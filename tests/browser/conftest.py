@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from gongkai.static_server import SiteRequestHandler
+from helpers import served
 
 
 @pytest.fixture(scope="session")
 def base_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(SiteRequestHandler, directory=str(sample_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def audit_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site with 5 documents per column page (so lists have a second page), for the accessibility audit."""
+    from a11y import build_audit_site
+
+    return build_audit_site(tmp_path_factory.mktemp("audit"))
+
+
+@pytest.fixture(scope="session")
+def audit_url(audit_site: Path) -> Iterator[str]:
+    """The audited site served as base_url serves the sample site."""
+    with served(audit_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,16 +6,13 @@ documents with its own word statistics, so the order of many loose matches may d
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from gongkai.static_server import SiteRequestHandler
+from helpers import served
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +28,8 @@ SEARCHES = [
 
 @pytest.fixture(scope="module")
 def sharded_url(sharded_sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(SiteRequestHandler, directory=str(sharded_sample_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(sharded_sample_site) as url:
+        yield url
 
 
 def answers(page, base_url: str) -> list[dict]:

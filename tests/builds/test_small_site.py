@@ -44,7 +44,7 @@ def test_columns_documents_and_navigation(tmp_path):
     assert attachment.attributes["href"] == "../00005-fj1.csv"
     assert (project.site / "wj/2024/00005-fj1.csv").is_file()
     assert "CSV 表格" in page.css_first(".gk-attachments").text()
-    assert page.css_first('meta[name="PubDate"]').attributes["content"] == "2024-03-06"
+    assert page.css_first('meta[name="PubDate"]').attributes["content"] == "2024-03-06 00:00"
 
 
 def test_empty_column_says_so(project):

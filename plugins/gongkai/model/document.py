@@ -31,7 +31,9 @@ REQUIRED_FIELDS = [
 VALIDITY_FIELDS = ["施行日期", "有效期至", "有效期", "废止日期", *(k.value for k in RelationKind)]
 # 解读对象: what a 政策解读 explains (三同步), by 索引号 or 发文字号; both pages link to each other.
 # 年报数据: the YAML file of an annual report's numbers, beside it (annual_report.py).
-OPTIONAL_FIELDS = ["发文字号", "关键词", "附件", "解读对象", "年报数据", *VALIDITY_FIELDS]
+# 发布时间: the hour and minute of 发布日期 (HH:MM), for the page's PubDate; 00:00 when not given.
+OPTIONAL_FIELDS = ["发文字号", "发布时间", "关键词", "附件", "解读对象", "年报数据", *VALIDITY_FIELDS]
+TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 # What `gongkai new` writes where the editor must fill in: a document still holding it is not published.
 PLACEHOLDER = "【请填写】"
@@ -84,6 +86,7 @@ class Document:
     validity: ValidityFacts = field(default_factory=ValidityFacts)
     interprets: list[str] = field(default_factory=list)  # references of the documents a 解读 explains
     report: ReportData | None = None  # the numbers, when this is a 政府信息公开工作年度报告
+    published_time: dt.time | None = None  # 发布时间, when the editor gives it
     index_line: int = 1
     column_line: int = 1
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # front matter key -> its line
@@ -94,6 +97,11 @@ class Document:
     @property
     def is_public(self) -> bool:
         return self.disclosure == PUBLIC
+
+    @property
+    def published_at(self) -> str:
+        """发布日期 and 发布时间 as government pages' PubDate writes them: YYYY-MM-DD HH:MM."""
+        return f"{self.published.isoformat()} {(self.published_time or dt.time()).strftime('%H:%M')}"
 
     @property
     def sort_key(self) -> tuple[dt.date, str]:
@@ -188,6 +196,7 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     written, published = reader.date("成文日期"), reader.date("发布日期")
     if written and published and published < written:
         reader.problem("发布日期", f"'{published}' 早于成文日期 '{written}'", "不早于成文日期的日期")
+    published_time = _read_time(reader, "发布时间")
     kind = reader.choice("文种", taxonomy.kinds)
     disclosure = reader.choice("公开属性", taxonomy.disclosure_types)
     columns = reader.text_list("栏目")
@@ -207,9 +216,20 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
         subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
         column_codes=columns, summary=summary,
         keywords=keywords, attachments=attachments, validity=validity, interprets=interprets, report=report,
-        index_line=reader.line("索引号"), column_line=reader.line("栏目"),
+        published_time=published_time, index_line=reader.line("索引号"), column_line=reader.line("栏目"),
         lines=dict(reader.data.key_lines),
     )  # fmt: skip
+
+
+def _read_time(reader: FieldReader, key: str) -> dt.time | None:
+    value = reader.raw(key)
+    if value is None:
+        return None
+    match = TIME_PATTERN.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        reader.problem(key, f"{describe(value)} 不是有效时间", "HH:MM 格式的 24 小时制时间，如 09:30")
+        return None
+    return dt.time(int(match.group(1)), int(match.group(2)))
 
 
 def _read_report(reader: FieldReader, path: Path, docs_dir: Path) -> ReportData | None:

@@ -16,6 +16,7 @@ from .catalog import Catalog, Column, ColumnKind
 ENDED_SECTION = "fzsx"
 ENDED_TITLE = "废止和失效"
 SEARCH_TITLE = "一网通查"
+FEED_NAME = "atom.xml"  # the Atom feed of the column, and of each column that lists documents
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,16 @@ class Layout:
     def library_data_uri(self, column: Column) -> str:
         """A 文件库's documents with their states, for the filter form of its pages."""
         return f"{self.catalog.root_slug}/{column.slug_path}/wjk.json"
+
+    @property
+    def feed_uri(self) -> str:
+        """The Atom feed of the whole column's newest documents (gongkai.model.feeds)."""
+        return f"{self.catalog.root_slug}/{FEED_NAME}"
+
+    def column_feed_uri(self, column: Column) -> str:
+        """A listing column's Atom feed, beside its page. No page can be there: pages are …/index.md, and
+        a folder of pages is a slug (no dot), a page number or a section."""
+        return f"{self.catalog.root_slug}/{column.slug_path}/{FEED_NAME}"
 
     def nav(self) -> dict[str, list[Any]]:
         """The column tree in MkDocs `nav` form: the section index first, then columns."""

@@ -36,3 +36,7 @@ class DisclosureConfig(Config):
     cache_dir = c.Type(str, default=".cache/gongkai")
     """The build cache, relative to mkdocs.yml: document pages and search shards that a build takes from
     the build before it when nothing they are made of has changed (gongkai.build_cache). Empty: no cache."""
+
+    feed_entries = c.Type(int, default=50)
+    """Entries of each Atom feed (the whole column's `atom.xml` and each listing column's), newest 发布日期
+    first; below 1 counts as 1. Feeds hold absolute addresses: a site without `site_url` has none."""

@@ -30,17 +30,23 @@ from ...checks.runner import check_site
 from ...model.annual_report import with_table_marks
 from ...model.catalog import ColumnKind
 from ...model.directory import directory_csv, directory_json, directory_rows, library_json
+from ...model.feeds import Feed, atom_xml, plan_feeds
 from ...model.layout import Layout
+from ...model.palette import accessible_colours, custom_variables, palette_choices, palette_css
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, load_site
+from ...page_meta import page_meta
 from ...project import as_of_day
+from ...qr_code import qr_code
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
 from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
-from ...views import DocumentView, ViewBuilder
+from ...views import DocumentView, ViewBuilder, feed_links
+from ...wide_tables import WideTablesExtension
 from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
+from .escaping import escape_by_default, mark_config_html, mark_rendered_html, plain_title
 from .generated import GeneratedPage, plan_pages
 from .kept_page import KeptPage
 from .render_once import RenderOnce
@@ -51,6 +57,8 @@ PLUGIN_NAME = "gongkai/disclosure"  # as pyproject.toml registers it
 
 # The id of each page's main heading in the templates: the target of the skip link.
 MAIN_ANCHOR = "gk-main"
+# The theme's colours at WCAG contrast, written each build from mkdocs.yml's palette (gongkai.model.palette).
+PALETTE_CSS = "assets/gongkai/palette.css"
 
 
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
@@ -72,6 +80,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.kept: set[str] = set()  # src_uris whose pages this build takes from the cache
         self.shard_cuts: list[str] = []
         self.shard_tokens: int | None = None
+        self.palette_css = ""
+        self.feeds: list[Feed] = []  # the Atom feeds of this build; none without site_url
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -89,6 +99,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self._run_checks()
         self.layout = Layout(self.site.catalog)
         self.cache = self._build_cache(config, project_dir)
+        mark_config_html(config)
+        self.palette_css = self._palette_css(config)
+        if not any(isinstance(e, WideTablesExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(WideTablesExtension())
         self._add_theme_files(config)
         config.nav = self._nav(config)
         return config
@@ -124,6 +138,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.urls = {f.src_uri: f.url for f in files}
         self.views = ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
         self._add_exports(files, config)
+        self._add_feeds(files, config)
+        files.append(File.generated(config, PALETTE_CSS, content=self.palette_css))
         self._plan_build(config)
         self._take_kept_pages(files, config)
         if self.search is not None:
@@ -153,6 +169,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        plain_title(page)  # before any template writes it: MkDocs renders every body before any page
         src_uri = page.file.src_uri
         if self.site is None or src_uri not in self.document_uris:
             return None
@@ -177,7 +194,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     ) -> TemplateContext | None:
         if page.file.src_uri in self.kept:
             return None
+        mark_rendered_html(page)
         view = self._view(page)
+        context["gongkai_meta"] = self._page_meta(page, view, config)  # type: ignore[typeddict-unknown-key]
+        if isinstance(view, DocumentView) and page.canonical_url:
+            context["gongkai_qr"] = qr_code(page.canonical_url)  # type: ignore[typeddict-unknown-key]
+        context["gongkai_feeds"] = feed_links(self.feeds, view)  # type: ignore[typeddict-unknown-key]
         if view is not None:
             context["gongkai"] = view  # type: ignore[typeddict-unknown-key]
             if not page.toc:
@@ -186,8 +208,22 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 page.meta.setdefault("hide", []).append("toc")
         return context
 
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # A static template (the 404 page) has no page of its own: it names the whole column's feed, and its
+        # metadata is that of the site's column as a whole.
+        context["gongkai_feeds"] = feed_links(self.feeds, None)  # type: ignore[typeddict-unknown-key]
+        if self.site is not None and template_name.endswith(".html"):
+            meta = page_meta(self.site, site_name=config.site_name, title="页面未找到", url="")
+            context["gongkai_meta"] = meta  # type: ignore[typeddict-unknown-key]
+        return context
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        escape_by_default(env)
         env.globals["gongkai_once"] = RenderOnce()  # a new one each build: nothing outlives the build
+        if self.site is not None:
+            env.globals["gongkai_website"] = self.site.catalog.website
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
@@ -348,8 +384,44 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if templates not in dirs:
             position = 1 if config.theme.custom_dir else 0
             dirs.insert(position, templates)
-        if "assets/gongkai/gongkai.css" not in config.extra_css:
-            config.extra_css.append("assets/gongkai/gongkai.css")
+        for stylesheet in ("assets/gongkai/gongkai.css", "assets/gongkai/care.css", PALETTE_CSS):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+
+    def _palette_css(self, config: MkDocsConfig) -> str:
+        """The theme's colours at WCAG contrast; a custom palette that falls short is a warning."""
+        docs_dir = Path(config.docs_dir)
+        stylesheets = {}
+        for path in config.extra_css:
+            source = docs_dir / str(path)
+            if source.is_file():
+                stylesheets[f"{Path(config.docs_dir).name}/{path}"] = source.read_text("utf-8")
+        entries = []
+        for choice in palette_choices(config.theme.get("palette")):
+            colours, problems = accessible_colours(choice, custom_variables(stylesheets, choice.scheme))
+            for problem in problems:
+                log.warning("配色对比度不足：%s", problem)
+            if colours.changes:
+                log.info(
+                    "配色 %s/%s：为达到 WCAG 对比度，%s", choice.primary, choice.accent, "，".join(colours.changes)
+                )
+            entries.append(colours)
+        return palette_css(entries)
+
+    def _page_meta(self, page: Page, view: Any, config: MkDocsConfig) -> Any:
+        """The government page metadata of any page of the site (gongkai.page_meta)."""
+        if self.site is None:
+            return None
+        document = view.document if isinstance(view, DocumentView) else None
+        return page_meta(
+            self.site,
+            site_name=config.site_name,
+            title=page.title or config.site_name,
+            url=page.canonical_url or "",
+            document=document,
+            column=getattr(view, "column", None) if document is None else None,
+            published=getattr(view, "published", None),
+        )
 
     def _nav(self, config: MkDocsConfig) -> list[Any]:
         assert self.layout is not None
@@ -377,3 +449,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             files.append(
                 File.generated(config, self.layout.export_uri(column, "json"), content=directory_json(self.site, rows))
             )
+
+    def _add_feeds(self, files: Files, config: MkDocsConfig) -> None:
+        """The Atom feeds (gongkai.model.feeds): their addresses are absolute, so they need site_url."""
+        assert self.site is not None and self.layout is not None
+        self.feeds = []
+        if not config.site_url:
+            log.info("未生成 Atom 订阅源：订阅源中的网址须是绝对网址，需在 mkdocs.yml 中设置 site_url")
+            return
+        self.feeds = plan_feeds(self.site, self.layout, self.config.feed_entries)
+        for feed in self.feeds:
+            content = atom_xml(feed, self.site, config.site_url, self.urls)
+            files.append(File.generated(config, feed.uri, content=content))

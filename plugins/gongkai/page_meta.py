@@ -1,0 +1,106 @@
+"""The metadata government pages carry in their head (DOMAIN.md §8): site, column and article.
+
+`<meta name="SiteIDCode">` and its companions are read by the inspections' crawlers and by the
+统一信息资源库; the names are case-sensitive and the required ones appear on every page. A page of a
+column names that column; a document names its first column; other pages (the home page, 一网通查)
+name the 政府信息公开 column as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model.catalog import Column
+from .model.document import Document
+from .model.site import DisclosureSite
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    site_name: str
+    site_domain: str
+    site_id: str
+    column_name: str
+    column_description: str
+    column_keywords: str
+    column_type: str
+    article_title: str
+    pub_date: str  # YYYY-MM-DD HH:MM
+    content_source: str
+    keywords: str = ""
+    author: str = ""
+    description: str = ""
+    url: str = ""
+
+    @property
+    def tags(self) -> list[tuple[str, str]]:
+        """(name, content) in the order of the design rules; optional ones only when they have a value."""
+        required = [
+            ("SiteName", self.site_name), ("SiteDomain", self.site_domain), ("SiteIDCode", self.site_id),
+            ("ColumnName", self.column_name), ("ColumnDescription", self.column_description),
+            ("ColumnKeywords", self.column_keywords), ("ColumnType", self.column_type),
+            ("ArticleTitle", self.article_title), ("PubDate", self.pub_date), ("ContentSource", self.content_source),
+        ]  # fmt: skip
+        optional = [
+            ("Keywords", self.keywords), ("Author", self.author), ("Description", self.description), ("Url", self.url),
+        ]  # fmt: skip
+        return [(name, value) for name, value in (*required, *optional) if value]
+
+
+def _stamp(day: dt.date | None, time: dt.time | None = None) -> str:
+    return f"{day.isoformat()} {(time or dt.time()).strftime('%H:%M')}" if day else ""
+
+
+def page_meta(
+    site: DisclosureSite,
+    *,
+    site_name: str,
+    title: str,
+    url: str,
+    document: Document | None = None,
+    column: Column | None = None,
+    published: dt.date | None = None,
+) -> PageMeta:
+    """The metadata of one page: a document's page, a column's page, or (neither) another page of the site.
+
+    `published` is the day a single page gives; a listing is as new as its newest document, and a page
+    that lists no documents of its own (公开指南, 一网通查) as the newest of the site, whose counts it shows.
+    """
+    catalog = site.catalog
+    website = catalog.website
+    if document is not None:
+        columns = site.columns_of(document)
+        column = columns[0] if columns else None
+    names = [catalog.root_name, *(column.names if column else [])]
+    common = {
+        "site_name": site_name,
+        "site_domain": website.domain or "",
+        "site_id": website.site_id or "",
+        "column_name": names[-1],
+        "column_description": column.description if column else catalog.root_description,
+        "column_keywords": ",".join(names),
+        "column_type": column.type_or(catalog.root_page_type) if column else catalog.root_page_type,
+        "url": url,
+    }
+    if document is not None:
+        return PageMeta(
+            **common,
+            article_title=document.title,
+            pub_date=document.published_at,
+            content_source=document.issuer,
+            keywords=",".join(document.keywords),
+            author=document.issuer,
+            description=document.summary,
+        )
+    listed = site.documents_in(column) if column is not None else []
+    documents = listed or site.documents
+    newest = documents[0].published_at if documents else ""
+    pub_date = _stamp(published) if published is not None else newest
+    return PageMeta(
+        **common,
+        article_title=title,
+        pub_date=pub_date,
+        content_source=catalog.organ.name,
+        description=column.description if column else catalog.root_description,
+    )
