@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import PLUGIN_NAME
 from .model.fields import parse_date
 from .model.problems import InvalidInput, Problem
 
@@ -38,8 +39,6 @@ def load_project(config_file: Path) -> Project:
     """Raise InvalidInput when mkdocs.yml cannot be read or does not use the disclosure plugin."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
-
-    from .mkdocs_plugins.disclosure.plugin import PLUGIN_NAME
 
     try:
         config = load_config(str(config_file))

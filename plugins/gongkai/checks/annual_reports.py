@@ -7,10 +7,10 @@ import re
 from ..model.annual_report import ReportData, application_cells, report_deadline, summed_results
 from ..model.document import Document
 from ..model.report_format import APPLICANT_TOTAL, APPLICANTS, REVIEW_RESULTS, SECTIONS, TABLE_SECTIONS
+from ..model.rules import REPORT_MISSING, REPORT_NUMBERS, REPORT_SECTIONS
 from ..model.site import DisclosureSite
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
-from .rules import REPORT_MISSING, REPORT_NUMBERS, REPORT_SECTIONS
 
 COLUMNS = (*APPLICANTS, APPLICANT_TOTAL)
 _HEADING = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.catalog import Column, ColumnKind
+from ..model.rules import BLANK_COLUMN, NO_PUBLICATION_DATE, STALE_COLUMN
 from ..model.site import LISTING_KINDS, DisclosureSite
 from ..model.validity import add_months
 from .findings import Findings
-from .rules import BLANK_COLUMN, NO_PUBLICATION_DATE, STALE_COLUMN
 
 # How long after its newest item a column of each 更新频率 is out of date. 实时 means "published as
 # it is formed", not a rhythm: such a column gets the inspection's limit for 政策文件 and 通知公告

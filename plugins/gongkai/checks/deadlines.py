@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..model.rules import CALENDAR_UNCOVERED, LATE_PUBLICATION
 from ..model.site import DisclosureSite
 from .findings import Findings
-from .rules import CALENDAR_UNCOVERED, LATE_PUBLICATION
 from .workdays import PUBLICATION_WORKING_DAYS as DAYS
 from .workdays import CalendarNotCovered, working_day_deadline
 

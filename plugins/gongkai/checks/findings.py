@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.catalog import CheckSettings
 from ..model.problems import Problem, Severity
-from .rules import RULES_BY_CODE, SCHEMA, Level
+from ..model.rules import RULES_BY_CODE, SCHEMA, Level
 
 SEVERITIES = {Level.ERROR: Severity.ERROR, Level.WARNING: Severity.WARNING}
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..model.rules import DANGLING_INTERPRETATION, LINK_TO_UNPUBLISHED, MISSING_INTERPRETATION
 from ..model.site import DisclosureSite
 from .findings import Findings
-from .rules import DANGLING_INTERPRETATION, LINK_TO_UNPUBLISHED, MISSING_INTERPRETATION
 
 
 def check_interpretations(site: DisclosureSite, findings: Findings) -> None:

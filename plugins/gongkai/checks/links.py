@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..model.layout import Layout
+from ..model.rules import BROKEN_LINK, LINK_TO_UNPUBLISHED
 from ..model.site import DisclosureSite
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
-from .rules import BROKEN_LINK, LINK_TO_UNPUBLISHED
 
 _CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")

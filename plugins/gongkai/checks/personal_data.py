@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..model.digits import ASCII_DIGITS
+
 
 class Kind(StrEnum):
     ID_CARD = "身份证号"
@@ -33,7 +35,6 @@ class Found:
 
 
 # Full-width digits and X are read as ASCII: one character for one, so offsets stay.
-_ASCII = str.maketrans({chr(0xFF10 + n): str(n) for n in range(10)} | {"Ｘ": "X", "ｘ": "x"})
 _ALONE_BEFORE = r"(?<![0-9A-Za-z])"
 _ALONE_AFTER = r"(?![0-9A-Za-z])"
 _ID_CARD = re.compile(rf"{_ALONE_BEFORE}[1-9]\d{{5}}(?:18|19|20)\d{{2}}\d{{4}}\d{{3}}[0-9Xx]{_ALONE_AFTER}")
@@ -52,7 +53,7 @@ _ID_CHECK = "10X98765432"
 
 def find_personal_data(text: str) -> list[Found]:
     """Every 身份证号, mobile number and bank card number in `text`, in the order they come."""
-    ascii_text = text.translate(_ASCII) if _FULL_WIDTH.search(text) else text
+    ascii_text = text.translate(ASCII_DIGITS) if _FULL_WIDTH.search(text) else text
     found: list[Found] = []
     for candidate in _CANDIDATE.finditer(ascii_text):
         # One character either side, for the patterns' "not inside a longer run" checks.
@@ -77,13 +78,6 @@ def _find_in(text: str, ascii_text: str, start: int, end: int) -> list[Found]:
                 found.append(Found(kind, text[match.start() : match.end()], match.start()))
                 taken.append(span)
     return sorted(found, key=lambda f: f.start)
-
-
-def digits_of(text: str) -> str:
-    """The digits of a number as written, to compare two ways of writing it (spaces, hyphens, full-width
-    digits and the +86 of a mobile aside)."""
-    digits = "".join(ch for ch in text.translate(_ASCII) if ch.isascii() and ch.isalnum()).upper()
-    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
 
 
 def is_id_card_number(number: str) -> bool:

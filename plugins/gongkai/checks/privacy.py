@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..model.rules import PERSONAL_DATA
 from ..model.site import DisclosureSite
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
 from .personal_data import find_personal_data
-from .rules import PERSONAL_DATA
 
 TEXT_ATTACHMENTS = (".csv", ".txt")
 _KEY = re.compile(r"^([^\s:#-][^:#]*?):(?:\s|$)")

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 
 from ..model.layout import Layout
+from ..model.rules import UNSAFE_HTML
 from ..model.site import DisclosureSite
 from ..model.website import Website
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
 from .links import published_markdown
-from .rules import UNSAFE_HTML
 from .unsafe_html import Kind, Unsafe, find_unsafe_html, url_scheme
 
 REMOVE = "删去；正文只能是文字、表格、图片和链接"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.problems import Problem, Severity
+from ..model.rules import RULES_BY_CODE, SCHEMA
 from .findings import describe_finding
-from .rules import RULES_BY_CODE, SCHEMA
 from .runner import CheckReport
 
 JSON_SCHEMA_VERSION = 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.problems import InvalidInput, Problem, Severity
+from ..model.rules import SCHEMA
 from ..model.site import DisclosureSite, load_site
 from ..project import Project
 from .annual_reports import check_annual_reports
@@ -19,7 +20,6 @@ from .interpretations import check_interpretations
 from .links import check_links
 from .privacy import check_personal_data
 from .raw_html import check_raw_html
-from .rules import SCHEMA
 
 
 @dataclass(frozen=True)

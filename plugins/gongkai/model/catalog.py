@@ -10,10 +10,10 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from ..checks.personal_data import digits_of
-from ..checks.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Level
+from .digits import digits_of
 from .fields import FieldReader, describe, parse_date
 from .problems import InvalidInput, Problem, ProblemList
+from .rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Level
 from .taxonomy import Taxonomy, load_taxonomy
 from .validity import Policy
 from .website import Website, read_website

@@ -22,7 +22,7 @@ class Problem:
     found: str
     expected: str
     severity: Severity = Severity.ERROR
-    code: str = ""  # the check rule (gongkai.checks.rules); empty: a format error of the input
+    code: str = ""  # the check rule (gongkai.model.rules); empty: a format error of the input
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..checks.rules import ORPHAN_FILE
 from .annual_report import ReportData, library_counts
 from .catalog import Catalog, Column, ColumnKind, load_catalog
 from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document, read_front_matter, read_markdown
 from .fields import FieldReader
 from .problems import InvalidInput, Problem, ProblemList, Severity
+from .rules import ORPHAN_FILE
 from .validity import Instrument, Register, State, build_register
 
 # Column kinds whose pages list documents, so documents may be filed under them.

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..checks.rules import CLEANUP_MISMATCH, EXPIRING
 from .problems import ProblemList, Severity
+from .rules import CLEANUP_MISMATCH, EXPIRING
 
 
 class State(StrEnum):

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
+from ... import PLUGIN_NAME
 from ...build_cache import BuildCache, digest
 from ...checks.annual_reports import override_notes
 from ...checks.findings import describe_finding
@@ -53,7 +54,6 @@ from .render_once import RenderOnce
 
 log = get_plugin_logger(__name__)
 
-PLUGIN_NAME = "gongkai/disclosure"  # as pyproject.toml registers it
 
 # The id of each page's main heading in the templates: the target of the skip link.
 MAIN_ANCHOR = "gk-main"

@@ -1,5 +1,8 @@
 """The rules of `gongkai check`: a stable code, a title and a default level each.
 
+They live at the bottom of the model, beside the problems they name: the model reports its own findings
+(an orphan file, an expiring document) by code, and the checks above it implement the rest.
+
 Codes never change meaning, so that tools and catalog.yaml can name them; the
 titles are the words inspectors use. catalog.yaml may change a rule's level
 under 检查: 级别 (by code or title), except for rules marked fixed: a site
