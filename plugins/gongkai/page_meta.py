@@ -48,8 +48,13 @@ class PageMeta:
         return [(name, value) for name, value in (*required, *optional) if value]
 
 
-def _stamp(day: dt.date | None, time: dt.time | None = None) -> str:
-    return f"{day.isoformat()} {(time or dt.time()).strftime('%H:%M')}" if day else ""
+def pub_date(site: DisclosureSite, column: Column | None, published: dt.date | None) -> str:
+    """The PubDate of a page that is not a document: the day it gives (a 单页), else as new as the newest
+    document it lists, else (公开指南, 一网通查, a column of sub-columns) as the newest of the site."""
+    if published is not None:
+        return f"{published.isoformat()} 00:00"
+    documents = (site.documents_in(column) if column is not None else []) or site.documents
+    return documents[0].published_at if documents else ""
 
 
 def page_meta(
@@ -62,11 +67,8 @@ def page_meta(
     column: Column | None = None,
     published: dt.date | None = None,
 ) -> PageMeta:
-    """The metadata of one page: a document's page, a column's page, or (neither) another page of the site.
-
-    `published` is the day a single page gives; a listing is as new as its newest document, and a page
-    that lists no documents of its own (公开指南, 一网通查) as the newest of the site, whose counts it shows.
-    """
+    """The metadata of one page: a document's page, a column's page, or (neither) another page of the site;
+    `published` is the day a single page gives (see `pub_date`)."""
     catalog = site.catalog
     website = catalog.website
     if document is not None:
@@ -93,14 +95,10 @@ def page_meta(
             author=document.issuer,
             description=document.summary,
         )
-    listed = site.documents_in(column) if column is not None else []
-    documents = listed or site.documents
-    newest = documents[0].published_at if documents else ""
-    pub_date = _stamp(published) if published is not None else newest
     return PageMeta(
         **common,
         article_title=title,
-        pub_date=pub_date,
+        pub_date=pub_date(site, column, published),
         content_source=catalog.organ.name,
         description=column.description if column else catalog.root_description,
     )

@@ -204,3 +204,22 @@ def test_with_another_plugin_nothing_is_kept(project, caplog):
         project.build()
     assert "构建缓存未启用：还有插件 material/search 处理页面（缓存的页面不经渲染）" in caplog.text
     assert not (project.root / ".cache").exists()
+
+
+def test_a_new_newest_document_updates_the_dates_of_pages_that_do_not_list_it(tmp_path, caplog):
+    # The search page and a parent column list no documents of their own: their PubDate is the newest
+    # document's, which the page's view does not hold; a kept page must not keep the old date.
+    project = sample_project(tmp_path / "project")
+    build_site(project, caplog)
+    (project / "content/wj/2026/00099.md").write_text(
+        "---\n标题: 示例县统计局关于2026年11月主要经济指标的公告\n索引号: 11330521MB1C00001X/2026-00099\n"
+        "发文机关: 示例县统计局\n成文日期: 2026-11-23\n发布日期: 2026-11-23\n主题分类: 综合政务\\政务公开\n"
+        "文种: 公告\n公开属性: 主动公开\n栏目: [tjxx]\n内容概述: 公布2026年11月主要经济指标。\n---\n\n正文。\n",
+        "utf-8",
+    )
+    build_site(project, caplog)
+
+    shutil.rmtree(project / ".cache")
+    shutil.copytree(project / "site", tmp_path / "rebuilt")
+    build_site(project, caplog, cache=False)
+    assert_same_site(tmp_path / "rebuilt", project / "site")

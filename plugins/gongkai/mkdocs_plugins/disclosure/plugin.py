@@ -37,7 +37,7 @@ from ...model.palette import accessible_colours, custom_variables, palette_choic
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, load_site
-from ...page_meta import page_meta
+from ...page_meta import page_meta, pub_date
 from ...project import as_of_day
 from ...qr_code import qr_code
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
@@ -322,7 +322,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 self.page_keys[document.src_uri] = page_key(fingerprint, self.urls[document.src_uri], source, view)
             for src_uri, generated in self.generated.items():
                 view = self.page_views[src_uri] = generated.make_view(self.views)
-                self.page_keys[src_uri] = page_key(fingerprint, self.urls[src_uri], generated.markdown.encode(), view)
+                # Its PubDate may be the newest document of the site, which its view does not hold.
+                shown = (view, pub_date(self.site, getattr(view, "column", None), getattr(view, "published", None)))
+                self.page_keys[src_uri] = page_key(fingerprint, self.urls[src_uri], generated.markdown.encode(), shown)
         if not self.config.search_index:
             return
         for document in self.site.documents:
