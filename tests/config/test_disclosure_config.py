@@ -28,3 +28,10 @@ def test_options_are_typed():
 def test_unknown_option_is_reported():
     _, _, warnings = validate({"catalogue": "x.yaml"})
     assert [name for name, _ in warnings] == ["catalogue"]
+
+
+def test_feed_entries_is_a_count_of_at_least_one():
+    assert validate({"feed_entries": 10})[0].feed_entries == 10
+    for value in (0, -5):
+        _, errors, _ = validate({"feed_entries": value})
+        assert [(name, str(error)) for name, error in errors] == [("feed_entries", f"'{value}'；应为：不小于 1 的整数")]

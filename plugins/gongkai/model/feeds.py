@@ -43,7 +43,6 @@ class Feed:
 
 def plan_feeds(site: DisclosureSite, layout: Layout, entries: int) -> list[Feed]:
     """The whole column's feed first, then one per listing column in catalog order; `entries` per feed."""
-    entries = max(1, entries)
     catalog = site.catalog
     title = f"{catalog.organ.name} · {catalog.root_name}"
     feeds = [Feed(layout.feed_uri, title, catalog.root_description, layout.landing_uri, site.documents[:entries])]

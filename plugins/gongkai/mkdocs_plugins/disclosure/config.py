@@ -4,6 +4,19 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
+class _AtLeastOne(c.Type):
+    """A whole number of at least 1: a count that 0 or less would make meaningless."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 1:
+            raise c.ValidationError(f"'{number}'；应为：不小于 1 的整数")
+        return number
+
+
 class DisclosureConfig(Config):
     """Options of the `gongkai/disclosure` plugin."""
 
@@ -37,6 +50,6 @@ class DisclosureConfig(Config):
     """The build cache, relative to mkdocs.yml: document pages and search shards that a build takes from
     the build before it when nothing they are made of has changed (gongkai.build_cache). Empty: no cache."""
 
-    feed_entries = c.Type(int, default=50)
+    feed_entries = _AtLeastOne(default=50)
     """Entries of each Atom feed (the whole column's `atom.xml` and each listing column's), newest 发布日期
-    first; below 1 counts as 1. Feeds hold absolute addresses: a site without `site_url` has none."""
+    first. Feeds hold absolute addresses: a site without `site_url` has none."""
