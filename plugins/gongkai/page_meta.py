@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model.catalog import Column
-from .model.document import Document
+from .model.document import Document, pub_date_text
 from .model.site import DisclosureSite
 
 
@@ -52,7 +52,7 @@ def pub_date(site: DisclosureSite, column: Column | None, published: dt.date | N
     """The PubDate of a page that is not a document: the day it gives (a 单页), else as new as the newest
     document it lists, else (公开指南, 一网通查, a column of sub-columns) as the newest of the site."""
     if published is not None:
-        return f"{published.isoformat()} 00:00"
+        return pub_date_text(published)
     documents = (site.documents_in(column) if column is not None else []) or site.documents
     return documents[0].published_at if documents else ""
 

@@ -100,12 +100,17 @@ class Document:
 
     @property
     def published_at(self) -> str:
-        """发布日期 and 发布时间 as government pages' PubDate writes them: YYYY-MM-DD HH:MM."""
-        return f"{self.published.isoformat()} {(self.published_time or dt.time()).strftime('%H:%M')}"
+        """发布日期 and 发布时间 as government pages' PubDate writes them."""
+        return pub_date_text(self.published, self.published_time)
 
     @property
     def sort_key(self) -> tuple[dt.date, str]:
         return (self.published, self.index_no)
+
+
+def pub_date_text(day: dt.date, time: dt.time | None = None) -> str:
+    """A day and time as government pages' PubDate writes them: YYYY-MM-DD HH:MM, 00:00 without a time."""
+    return f"{day.isoformat()} {(time or dt.time()).strftime('%H:%M')}"
 
 
 def read_document(

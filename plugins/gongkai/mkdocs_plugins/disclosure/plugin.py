@@ -397,7 +397,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for path in config.extra_css:
             source = docs_dir / str(path)
             if source.is_file():
-                stylesheets[f"{Path(config.docs_dir).name}/{path}"] = source.read_text("utf-8")
+                stylesheets[f"{docs_dir.name}/{path}"] = source.read_text("utf-8")
         entries = []
         for choice in palette_choices(config.theme.get("palette")):
             colours, problems = accessible_colours(choice, custom_variables(stylesheets, choice.scheme))
