@@ -279,9 +279,10 @@ def report_deadline(year: int, is_government: bool) -> dt.date:
 
 
 def library_counts(
-    year: int, fmt: ReportFormat, register: Register, public_keys: Collection[str]
+    year: int, fmt: ReportFormat, register: Register, public_keys: Collection[str], own_keys: Collection[str]
 ) -> dict[tuple[str, str], int]:
-    """第二十条第（一）项 counted from the library: documents of 文件类别 规章 or 行政规范性文件.
+    """第二十条第（一）项 counted from the library: the organ's own (`own_keys`) documents of 文件类别 规章 or
+    行政规范性文件. On a platform the register holds every organ's; each report counts its organ's.
 
     2021 format: 本年制发 (成文日期 in the year), 本年废止 (repealed or expired during it), 现行有效
     (in force on 31 December). Trial format: 本年新制作 (成文日期 in the year), 本年新公开 (主动公开 and
@@ -293,10 +294,10 @@ def library_counts(
     for row in item.rows:
         category = LIBRARY_CATEGORIES[row]
         if fmt is FORMAT_2021:
-            year_counts = register.counts(year, category)
+            year_counts = register.counts(year, category, own_keys)
             values = (year_counts.issued, year_counts.repealed, year_counts.in_force)
         else:
-            records = [r for r in register if r.instrument.category == category]
+            records = [r for r in register if r.instrument.category == category and r.key in own_keys]
             public = [r.instrument for r in records if r.instrument.key in public_keys]
             values = (
                 sum(1 for r in records if r.instrument.written.year == year),

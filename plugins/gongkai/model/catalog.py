@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -22,6 +22,15 @@ from .yamlsource import Mapping, YamlError, load_yaml
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 # The ColumnType of government page metadata: the words are a site's (no national list is confirmed).
 DEFAULT_PAGE_TYPE = "政府信息公开"
+
+
+class OrganKind(StrEnum):
+    """The kinds of 公开单位 a platform hosts: each kind shares a column template and an annual-report deadline."""
+
+    GOVERNMENT = "人民政府"
+    DEPARTMENT = "政府部门"
+    TOWN = "乡镇街道"
+    OTHER = "其他"
 
 
 class ColumnKind(StrEnum):
@@ -58,6 +67,7 @@ class Organ:
     website: str
     head: str | None
     office: Office
+    kind: OrganKind = OrganKind.DEPARTMENT
 
 
 @dataclass(frozen=True)
@@ -176,6 +186,14 @@ class Catalog:
     website: Website = field(default_factory=Website)
     root_page_type: str = DEFAULT_PAGE_TYPE  # 专栏.栏目类型
     source_path: str = "catalog.yaml"
+    # On a platform of many organs (gongkai.model.platform): this organ's 代码, the URL segment of its
+    # column under the portal's. None on the site of one organ.
+    organ_key: str | None = None
+
+    @property
+    def where(self) -> str:
+        """How a finding names a column's place: the organ's on a platform, nothing on a one-organ site."""
+        return f"公开单位 {self.organ_key} " if self.organ_key else ""
 
     def walk(self) -> Iterator[Column]:
         for column in self.columns:
@@ -192,7 +210,9 @@ class Catalog:
         return [c for c in self.walk() if c.kind is kind]
 
 
-ORGAN_KEYS = ["名称", "机构代码", "地址", "邮政编码", "办公时间", "电话", "传真", "网站", "负责人", "信息公开工作机构"]
+ORGAN_KEYS = [
+    "名称", "类型", "机构代码", "地址", "邮政编码", "办公时间", "电话", "传真", "网站", "负责人", "信息公开工作机构",
+]  # fmt: skip
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
 COLUMN_KEYS = [
     "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "需要解读",
@@ -207,8 +227,17 @@ TOP_KEYS = ["机关", "网站", "索引号规则", "公开指南", "专栏", "�
 
 
 def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
-    """Load and validate catalog.yaml; raise InvalidInput listing every problem."""
+    """Load and validate the catalog.yaml of one organ; raise InvalidInput listing every problem."""
     problems = ProblemList()
+    data = read_catalog_data(path, display_path)
+    catalog = read_organ_catalog(FieldReader(data, display_path, problems), docs_dir)
+    if problems.errors or catalog is None:
+        raise InvalidInput(problems.errors)
+    return catalog
+
+
+def read_catalog_data(path: Path, display_path: str) -> Mapping:
+    """The top mapping of catalog.yaml; InvalidInput when it is missing, no YAML or no mapping."""
     try:
         data = load_yaml(path.read_text("utf-8"))
     except FileNotFoundError:
@@ -219,10 +248,7 @@ def load_catalog(path: Path, display_path: str, docs_dir: Path) -> Catalog:
         raise InvalidInput([Problem(display_path, e.line, "", f"YAML 语法错误：{e.message}", "合法的 YAML")]) from e
     if not isinstance(data, Mapping):
         raise InvalidInput([Problem(display_path, 1, "", describe(data), "一个映射")])
-    catalog = _read_catalog(FieldReader(data, display_path, problems), docs_dir)
-    if problems.errors or catalog is None:
-        raise InvalidInput(problems.errors)
-    return catalog
+    return data
 
 
 def _required_texts(reader: FieldReader, keys: list[str]) -> dict[str, str] | None:
@@ -232,15 +258,12 @@ def _required_texts(reader: FieldReader, keys: list[str]) -> dict[str, str] | No
     return present if len(present) == len(keys) else None
 
 
-def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
+def read_organ_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     top.check_keys(TOP_KEYS, ["机关", "索引号规则", "公开指南", "专栏"])
-    taxonomy = load_taxonomy()
-    extra = top.raw("主题分类补充")
-    if isinstance(extra, dict):
-        taxonomy = taxonomy.with_extra_subjects({str(k): [str(v) for v in (vals or [])] for k, vals in extra.items()})
-    organ = _read_organ(top.mapping("机关"))
-    guide = _read_guide(top.mapping("公开指南"))
-    index_rule, index_pattern = _read_index_rule(top, organ)
+    taxonomy = read_taxonomy(top)
+    organ = read_organ(top.mapping("机关"))
+    guide = read_guide(top.mapping("公开指南"))
+    index_rule, index_pattern = read_index_rule(top, organ)
     root = top.mapping("专栏")
     if root is None:
         return None
@@ -248,10 +271,10 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     root_slug = root.text("路径") or "zwgk"
     if not SLUG_PATTERN.match(root_slug):
         root.problem("路径", describe(root_slug), "小写字母开头的字母、数字或连字符，如 zwgk")
-    columns = _read_columns(root, "栏目", None, taxonomy, docs_dir, seen={})
-    _check_unique_kinds(root, columns)
-    policy = _read_policy(top.mapping("文件效力"))
-    checks = _read_check_settings(top.mapping("检查"))
+    columns = read_columns(root, "栏目", None, taxonomy, docs_dir, seen={})
+    check_unique_kinds(root, columns)
+    policy = read_policy(top.mapping("文件效力"))
+    checks = read_check_settings(top.mapping("检查"))
     website = read_website(top.mapping("网站"), organ.website if organ else None)
     if organ is None or guide is None or index_pattern is None:
         return None
@@ -274,7 +297,16 @@ def _read_catalog(top: FieldReader, docs_dir: Path) -> Catalog | None:
     )
 
 
-def _read_check_settings(reader: FieldReader | None) -> CheckSettings:
+def read_taxonomy(top: FieldReader) -> Taxonomy:
+    """The national taxonomy with the site's 主题分类补充."""
+    taxonomy = load_taxonomy()
+    extra = top.raw("主题分类补充")
+    if isinstance(extra, dict):
+        taxonomy = taxonomy.with_extra_subjects({str(k): [str(v) for v in (vals or [])] for k, vals in extra.items()})
+    return taxonomy
+
+
+def read_check_settings(reader: FieldReader | None) -> CheckSettings:
     if reader is None:
         return CheckSettings()
     reader.check_keys(["级别", "公开号码"], [])
@@ -300,7 +332,7 @@ def _read_check_settings(reader: FieldReader | None) -> CheckSettings:
     return CheckSettings(levels, tuple(numbers))
 
 
-def _read_policy(reader: FieldReader | None) -> Policy:
+def read_policy(reader: FieldReader | None) -> Policy:
     """Default validity periods: local rules (e.g. 5 years, 试行/暂行 2 years), so they are configured here."""
     default = Policy()
     if reader is None:
@@ -318,10 +350,19 @@ def _read_policy(reader: FieldReader | None) -> Policy:
     )
 
 
-def _read_organ(reader: FieldReader | None) -> Organ | None:
+def read_organ(
+    reader: FieldReader | None, other_keys: Iterable[str] = (), kind: OrganKind | None = None
+) -> Organ | None:
+    """机关 (or a platform's 公开单位, whose entry has `other_keys` too and whose `kind` is read already).
+
+    Without a 类型, an organ whose name ends in 人民政府 is a government, any other a department."""
     if reader is None:
         return None
-    reader.check_keys(ORGAN_KEYS, ["名称", "机构代码", "地址", "办公时间", "电话", "网站", "信息公开工作机构"])
+    required = ["名称", "机构代码", "地址", "办公时间", "电话", "网站", "信息公开工作机构"]
+    reader.check_keys([*ORGAN_KEYS, *other_keys], required)
+    if kind is None and "类型" in reader.data:
+        kind_text = reader.choice("类型", [k.value for k in OrganKind])
+        kind = OrganKind(kind_text) if kind_text else None
     office_reader = reader.mapping("信息公开工作机构")
     office = None
     if office_reader is not None:
@@ -336,14 +377,16 @@ def _read_organ(reader: FieldReader | None) -> Organ | None:
     values = _required_texts(reader, ["名称", "机构代码", "地址", "办公时间", "电话", "网站"])
     if not values or office is None:
         return None
+    if kind is None:
+        kind = OrganKind.GOVERNMENT if values["名称"].endswith("人民政府") else OrganKind.DEPARTMENT
     return Organ(
         name=values["名称"], code=values["机构代码"], address=values["地址"], postcode=reader.text("邮政编码"),
         hours=values["办公时间"], phone=values["电话"], fax=reader.text("传真"), website=values["网站"],
-        head=reader.text("负责人"), office=office,
+        head=reader.text("负责人"), office=office, kind=kind,
     )  # fmt: skip
 
 
-def _read_guide(reader: FieldReader | None) -> GuideTexts | None:
+def read_guide(reader: FieldReader | None) -> GuideTexts | None:
     if reader is None:
         return None
     reader.check_keys(["编制说明", "主动公开", "依申请公开", "监督和救济"], ["主动公开", "依申请公开", "监督和救济"])
@@ -368,8 +411,11 @@ def _read_guide(reader: FieldReader | None) -> GuideTexts | None:
     )  # fmt: skip
 
 
-def _read_index_rule(top: FieldReader, organ: Organ | None) -> tuple[str, re.Pattern[str] | None]:
-    rule = top.text("索引号规则")
+def read_index_rule(
+    top: FieldReader, organ: Organ | None, default: str | None = None
+) -> tuple[str, re.Pattern[str] | None]:
+    """索引号规则 as written (else `default`, a platform's) and compiled for the organ's 机构代码."""
+    rule = top.text("索引号规则") or default
     if rule is None or organ is None:
         return rule or "", None
     try:
@@ -379,24 +425,41 @@ def _read_index_rule(top: FieldReader, organ: Organ | None) -> tuple[str, re.Pat
         return rule, None
 
 
-def _read_columns(
+def read_columns(
     reader: FieldReader,
     key: str,
     parent: Column | None,
     taxonomy: Taxonomy,
-    docs_dir: Path,
+    docs_dir: Path | None,
     seen: dict[str, int],
 ) -> list[Column]:
+    """A list of columns with their sub-columns. Without `docs_dir` (a platform's template, whose pages
+    each organ has in its own folder) a 页面 is not looked for here."""
     columns: list[Column] = []
     slugs: set[str] = set()
     for item in reader.mapping_list(key):
-        _check_unique(item, seen, slugs)
-        column = _read_column(item, parent, taxonomy, docs_dir)
-        if column is None:
-            continue
-        column.children = _read_columns(item, "子栏目", column, taxonomy, docs_dir, seen)
-        columns.append(column)
+        column = read_column_tree(item, parent, taxonomy, docs_dir, seen, slugs)
+        if column is not None:
+            columns.append(column)
     return columns
+
+
+def read_column_tree(
+    item: FieldReader,
+    parent: Column | None,
+    taxonomy: Taxonomy,
+    docs_dir: Path | None,
+    seen: dict[str, int],
+    sibling_slugs: set[str],
+    other_keys: Iterable[str] = (),
+) -> Column | None:
+    """One column with its sub-columns; `seen` holds the codes of the tree so far, with their lines."""
+    _check_unique(item, seen, sibling_slugs)
+    column = _read_column(item, parent, taxonomy, docs_dir, other_keys)
+    if column is None:
+        return None
+    column.children = read_columns(item, "子栏目", column, taxonomy, docs_dir, seen)
+    return column
 
 
 def _check_unique(item: FieldReader, seen: dict[str, int], sibling_slugs: set[str]) -> None:
@@ -413,8 +476,10 @@ def _check_unique(item: FieldReader, seen: dict[str, int], sibling_slugs: set[st
         sibling_slugs.add(segment)
 
 
-def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, docs_dir: Path) -> Column | None:
-    item.check_keys(COLUMN_KEYS, COLUMN_REQUIRED)
+def _read_column(
+    item: FieldReader, parent: Column | None, taxonomy: Taxonomy, docs_dir: Path | None, other_keys: Iterable[str]
+) -> Column | None:
+    item.check_keys([*COLUMN_KEYS, *other_keys], COLUMN_REQUIRED)
     code = item.text("代码")
     if code is not None and not SLUG_PATTERN.match(code):
         item.problem("代码", describe(code), "小写字母开头的字母、数字、下划线或连字符，如 fdzdgknr")
@@ -431,7 +496,7 @@ def _read_column(item: FieldReader, parent: Column | None, taxonomy: Taxonomy, d
     if page_source is not None:
         if kind not in (ColumnKind.SINGLE_PAGE, ColumnKind.GUIDE):
             item.problem("页面", f"类型为{kind_text}的栏目不使用「页面」", "仅单页、公开指南栏目填写")
-        elif not (docs_dir / page_source).is_file():
+        elif docs_dir is not None and not (docs_dir / page_source).is_file():
             item.problem("页面", f"文件 content/{page_source} 不存在", "content/ 下已有的 Markdown 文件")
     category = item.choice("文件类别", CATEGORIES) if "文件类别" in item.data else None
     if category is not None and kind is not ColumnKind.LIBRARY:
@@ -465,11 +530,11 @@ def _interpretations_from(item: FieldReader) -> dt.date | None:
     return day
 
 
-def _check_unique_kinds(root: FieldReader, columns: list[Column]) -> None:
+def check_unique_kinds(root: FieldReader, columns: list[Column], key: str = "栏目") -> None:
     everything = [c for top in columns for c in top.walk()]
     for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY, ColumnKind.CLEANUPS):
         found = [c.code for c in everything if c.kind is kind]
         if len(found) > 1:
             root.problem(
-                "栏目", f"有 {len(found)} 个类型为{kind.value}的栏目（{'、'.join(found)}）", f"至多一个{kind.value}栏目"
+                key, f"有 {len(found)} 个类型为{kind.value}的栏目（{'、'.join(found)}）", f"至多一个{kind.value}栏目"
             )

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from .catalog import Column
-from .site import DisclosureSite
+from .site import DisclosureSite, Platform
 
 CSV_HEADER = [
     "索引号",
@@ -50,20 +50,36 @@ def directory_rows(site: DisclosureSite, url_of: dict[str, str]) -> list[dict[st
     return rows
 
 
+# A platform's 公开目录 names the organ of each row (its CSV too, as the last column).
+PLATFORM_ORGAN_FIELD = "公开单位"
+
+
 def directory_csv(rows: list[dict[str, Any]]) -> str:
     # A BOM so that spreadsheet programs used in offices open it as UTF-8.
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    header = [*CSV_HEADER, PLATFORM_ORGAN_FIELD] if rows and PLATFORM_ORGAN_FIELD in rows[0] else CSV_HEADER
+    writer.writerow(header)
     for row in rows:
-        writer.writerow(["；".join(row[k]) if isinstance(row[k], list) else row[k] for k in CSV_HEADER])
+        writer.writerow(["；".join(row[k]) if isinstance(row[k], list) else row[k] for k in header])
     return buffer.getvalue()
 
 
 def directory_json(site: DisclosureSite, rows: list[dict[str, Any]]) -> str:
     organ = site.catalog.organ
     payload = {"机关": organ.name, "机构代码": organ.code, "条目数": len(rows), "条目": rows}
+    return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def platform_directory_json(platform: Platform, rows: list[dict[str, Any]]) -> str:
+    """The platform's 公开目录: each organ with its 机构代码 and count, then every organ's rows."""
+    organs = [
+        {"公开单位": s.catalog.organ.name, "类型": s.catalog.organ.kind.value, "机构代码": s.catalog.organ.code,
+         "条目数": len(s.documents)}
+        for s in platform.sites
+    ]  # fmt: skip
+    payload = {"公开单位": organs, "条目数": len(rows), "条目": rows}
     return json.dumps(payload, ensure_ascii=False, indent=1)
 
 

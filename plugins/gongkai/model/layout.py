@@ -16,6 +16,7 @@ from .catalog import Catalog, Column, ColumnKind
 ENDED_SECTION = "fzsx"
 ENDED_TITLE = "废止和失效"
 SEARCH_TITLE = "一网通查"
+SEARCH_URI = "search/index.md"  # 一网通查: the search page of the whole site, beside the column
 FEED_NAME = "atom.xml"  # the Atom feed of the column, and of each column that lists documents
 
 
@@ -34,7 +35,7 @@ class Layout:
     @property
     def search_uri(self) -> str:
         """一网通查: the search page of the whole site, beside the column."""
-        return "search/index.md"
+        return SEARCH_URI
 
     def section_uri(self, column: Column, section: str, page_number: int = 1) -> str:
         """A page of a column beyond its own list: a library's 废止和失效 list, one 清理 record."""
@@ -71,3 +72,29 @@ class Layout:
         if not column.children and not extra:
             return {column.name: self.column_uri(column)}
         return {column.name: [self.column_uri(column), *extra, *(self._nav_item(c) for c in column.children)]}
+
+
+@dataclass(frozen=True)
+class PortalLayout:
+    """Where a platform's own pages live: the 政府信息公开 entry listing its organs and the platform-wide
+    公开目录. Each organ's column is below, at `<portal>/<organ>/` (its Layout)."""
+
+    portal_slug: str
+    directory_slug: str
+
+    @property
+    def landing_uri(self) -> str:
+        return f"{self.portal_slug}/index.md"
+
+    def directory_uri(self, page_number: int = 1) -> str:
+        base = f"{self.portal_slug}/{self.directory_slug}"
+        return f"{base}/index.md" if page_number == 1 else f"{base}/{page_number}/index.md"
+
+    def directory_export_uri(self, extension: str) -> str:
+        return f"{self.portal_slug}/{self.directory_slug}/gkml.{extension}"
+
+    def nav(self, name: str, directory_title: str, organs: list[tuple[str, list[Catalog]]]) -> dict[str, list[Any]]:
+        """The portal, its 公开目录 and the organs by type. An organ's columns are on its landing page, not in
+        the navigation: each page of the site carries the navigation, and 80 organs' trees would weigh on all."""
+        groups = [{kind: [{c.root_name: Layout(c).landing_uri} for c in catalogs]} for kind, catalogs in organs]
+        return {name: [self.landing_uri, {directory_title: self.directory_uri()}, *groups]}

@@ -16,10 +16,11 @@ from functools import cached_property
 from pathlib import Path
 
 from .annual_report import ReportData, library_counts
-from .catalog import Catalog, Column, ColumnKind, load_catalog
+from .catalog import Catalog, Column, ColumnKind
 from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document, read_front_matter, read_markdown
 from .fields import FieldReader
+from .platform_catalog import PlatformCatalog, load_platform_catalog
 from .problems import InvalidInput, Problem, ProblemList, Severity
 from .rules import ORPHAN_FILE
 from .validity import Instrument, Register, State, build_register
@@ -74,6 +75,19 @@ PAGE_FIELDS = ["发布日期"]
 
 
 @dataclass
+class SiteWide:
+    """What the organs of one site share: on a platform, a document of one organ links to, interprets,
+    amends or repeals another's. On a one-organ site it is that organ's."""
+
+    public_by_key: dict[str, Document]  # every organ's 主动公开 documents by 索引号
+    document_files: set[str]  # their src_uris
+    unpublished_files: set[str]  # every organ's files kept out of the build
+    withheld_files: set[str]  # documents that are not 主动公开, and their attachments
+    interpretations_of: dict[str, list[Document]]  # 索引号 -> its published 政策解读, newest first
+    interpreted_by: dict[str, list[Document]]  # 索引号 of a 政策解读 -> the published documents it explains
+
+
+@dataclass
 class DisclosureSite:
     catalog: Catalog
     documents: list[Document]  # 主动公开 only, newest first
@@ -86,6 +100,9 @@ class DisclosureSite:
     pages: dict[str, ColumnPage] = field(default_factory=dict)  # column code -> its Markdown page
     docs_dir: Path = Path("content")
     shown_docs_dir: str = "content/"  # how messages name the docs dir
+    whole: SiteWide | None = None  # set by load_platform; None only for a site made by hand
+    # Whose checks also cover the Markdown pages of the site outside any organ's folder: the first organ's.
+    checks_other_pages: bool = True
     _sections: dict[str, dict[str, list[Document]]] = field(default_factory=dict, repr=False)
 
     def shown_path(self, src_uri: str) -> str:
@@ -125,35 +142,32 @@ class DisclosureSite:
     def _effective_key(self, document: Document) -> tuple[dt.date, str]:
         return (self.register[document.index_no].effective, document.index_no)
 
+    @property
+    def shared(self) -> SiteWide:
+        if self.whole is None:
+            self.whole = site_wide([self])
+        return self.whole
+
     def public_document(self, key: str) -> Document | None:
-        """The published document of that 索引号; None for one that is not 主动公开."""
-        return self._public_by_key.get(key)
+        """The published document of that 索引号, of any organ of the site; None for one not 主动公开."""
+        return self.shared.public_by_key.get(key)
 
     @cached_property
     def _public_by_key(self) -> dict[str, Document]:
         return {d.index_no: d for d in self.documents}
 
+    @cached_property
+    def own_keys(self) -> set[str]:
+        """The 索引号 of this organ's documents, published or not."""
+        return {d.index_no for d in (*self.documents, *self.withheld)}
+
     def interpretations_of(self, document: Document) -> list[Document]:
         """The published 政策解读 of a document, newest first."""
-        return self._interpretation_links[0].get(document.index_no, [])
+        return self.shared.interpretations_of.get(document.index_no, [])
 
     def interpreted_by(self, document: Document) -> list[Document]:
         """The published documents a 政策解读 explains."""
-        return self._interpretation_links[1].get(document.index_no, [])
-
-    @cached_property
-    def _interpretation_links(self) -> tuple[dict[str, list[Document]], dict[str, list[Document]]]:
-        """三同步 both ways, between published documents only; a dangling one is a check finding."""
-        of: dict[str, list[Document]] = defaultdict(list)
-        by: dict[str, list[Document]] = defaultdict(list)
-        for interpretation in self.documents:
-            for reference in interpretation.interprets:
-                key, _ = self.register.lookup(reference)
-                target = self.public_document(key) if key else None
-                if target is not None:
-                    of[target.index_no].append(interpretation)
-                    by[interpretation.index_no].append(target)
-        return dict(of), dict(by)
+        return self.shared.interpreted_by.get(document.index_no, [])
 
     @cached_property
     def reports(self) -> dict[int, Document]:
@@ -163,7 +177,7 @@ class DisclosureSite:
 
     def library_counts(self, report: ReportData) -> dict[tuple[str, str], int]:
         """第二十条第（一）项 of a report as the library counts it."""
-        return library_counts(report.year, report.format, self.register, self._public_by_key.keys())
+        return library_counts(report.year, report.format, self.register, self._public_by_key.keys(), self.own_keys)
 
     def documents_in(self, column: Column) -> list[Document]:
         """Documents filed directly under a column, newest first."""
@@ -194,6 +208,113 @@ class DisclosureSite:
         return [c for code in document.column_codes if (c := self.catalog.column(code))]
 
 
+@dataclass
+class Platform:
+    """A site's organs, each with its column (one on a one-organ site), and what they share."""
+
+    catalog: PlatformCatalog
+    sites: list[DisclosureSite]  # in the order of catalog.yaml
+    register: Register
+
+    @property
+    def is_platform(self) -> bool:
+        return self.catalog.is_platform
+
+    @property
+    def first(self) -> DisclosureSite:
+        return self.sites[0]
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.register.as_of
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        """Every organ's 主动公开 documents, newest first."""
+        return sorted((d for site in self.sites for d in site.documents), key=lambda d: d.sort_key, reverse=True)
+
+    @cached_property
+    def withheld(self) -> list[Document]:
+        return [d for site in self.sites for d in site.withheld]
+
+    @property
+    def whole(self) -> SiteWide:
+        return self.first.shared
+
+    def site(self, organ_key: str) -> DisclosureSite | None:
+        return next((s for s in self.sites if s.catalog.organ_key == organ_key), None)
+
+    @cached_property
+    def document_at(self) -> dict[str, Document]:
+        """src_uri -> the published document."""
+        return {d.src_uri: d for d in self.documents}
+
+    @cached_property
+    def site_of_document(self) -> dict[str, DisclosureSite]:
+        """src_uri of a published document -> the organ's site that publishes it."""
+        return {d.src_uri: site for site in self.sites for d in site.documents}
+
+
+@dataclass
+class _OrganContent:
+    """What one organ's folder holds, read and checked on its own."""
+
+    catalog: Catalog
+    documents: list[Document]
+    cleanups: list[CleanupRecord]
+    pages: dict[str, ColumnPage]
+    documents_root: Path
+
+
+def load_platform(
+    catalog_file: Path,
+    docs_dir: Path,
+    documents_dir: str,
+    project_dir: Path,
+    as_of: dt.date,
+    cleanups_dir: str = "qingli",
+) -> Platform:
+    """Load and validate every organ of the site; raise InvalidInput with all errors at once.
+
+    Validity states are computed as of `as_of`, over the documents of every organ: on a platform a
+    government's decision repeals a department's 规范性文件.
+    """
+
+    def display(path: Path) -> str:
+        return _display(path, project_dir)
+
+    platform_catalog = load_platform_catalog(catalog_file, display(catalog_file), docs_dir)
+    problems = ProblemList()
+    contents = []
+    for catalog in platform_catalog.organs:
+        folder = platform_catalog.organ_folder(catalog)
+        roots = (docs_dir / f"{folder}{documents_dir}", docs_dir / f"{folder}{cleanups_dir}")
+        contents.append(_read_organ_content(catalog, *roots, docs_dir, display, problems))
+    if platform_catalog.is_platform:
+        _check_stray_files(platform_catalog, docs_dir, documents_dir, display, problems)
+    everything = [d for content in contents for d in content.documents]
+    # 索引号 name documents across organs (a relation, a 解读对象): unique in the whole site.
+    _check_unique_index_numbers(everything, problems)
+    if problems.errors:
+        raise InvalidInput(problems.errors)
+    # Every document, public or not, so that a relation to a withheld one resolves (it is never shown).
+    instruments = [_instrument(d, content.catalog) for content in contents for d in content.documents]
+    decisions = [decision for content in contents for record in content.cleanups for decision in record.decisions()]
+    policy = platform_catalog.first.validity_policy
+    register = build_register(instruments, as_of, policy, decisions, problems)
+    for content in contents:
+        _check_announcements(content.cleanups, register, problems)
+    if problems.errors:
+        raise InvalidInput(problems.errors)
+    shown_docs_dir = display(docs_dir).rstrip("/") + "/"
+    sites = [_organ_site(content, register, docs_dir, display, problems) for content in contents]
+    _hand_out_warnings(sites, platform_catalog, shown_docs_dir, problems.warnings)
+    whole = site_wide(sites)
+    for position, site in enumerate(sites):
+        site.whole, site.shown_docs_dir, site.checks_other_pages = whole, shown_docs_dir, position == 0
+    return Platform(platform_catalog, sites, register)
+
+
 def load_site(
     catalog_file: Path,
     docs_dir: Path,
@@ -202,41 +323,43 @@ def load_site(
     as_of: dt.date,
     cleanups_dir: str = "qingli",
 ) -> DisclosureSite:
-    """Load and validate everything; raise InvalidInput with all errors at once.
+    """The site of one organ (load_platform); on a platform, its first organ's."""
+    return load_platform(catalog_file, docs_dir, documents_dir, project_dir, as_of, cleanups_dir).first
 
-    Validity states are computed as of `as_of`.
-    """
-    catalog = load_catalog(catalog_file, _display(catalog_file, project_dir), docs_dir)
-    problems = ProblemList()
+
+def _read_organ_content(
+    catalog: Catalog,
+    documents_root: Path,
+    cleanups_root: Path,
+    docs_dir: Path,
+    display: Callable[[Path], str],
+    problems: ProblemList,
+) -> _OrganContent:
     documents: list[Document] = []
-    root = docs_dir / documents_dir
-    markdown_files = sorted(root.rglob("*.md")) if root.is_dir() else []
+    markdown_files = sorted(documents_root.rglob("*.md")) if documents_root.is_dir() else []
     for path in markdown_files:
-        document = read_document(path, docs_dir, _display(path, project_dir), catalog, problems)
+        document = read_document(path, docs_dir, display(path), catalog, problems)
         if document is not None:
             documents.append(document)
-    _check_unique_index_numbers(documents, problems)
     _check_one_report_a_year(documents, problems)
     _check_columns(documents, catalog, problems)
-    cleanups = read_cleanups(docs_dir / cleanups_dir, docs_dir, lambda p: _display(p, project_dir), problems)
+    cleanups = read_cleanups(cleanups_root, docs_dir, display, problems)
     _check_cleanup_column(cleanups, catalog, problems)
     pages = {
         c.code: page for c in catalog.walk() if c.page_source
-        if (page := _read_column_page(c, docs_dir, lambda p: _display(p, project_dir), problems))
+        if (page := _read_column_page(c, docs_dir, display, problems))
     }  # fmt: skip
-    if problems.errors:
-        raise InvalidInput(problems.errors)
-    # Every document, public or not, so that a relation to a withheld one resolves (it is never shown).
-    instruments = [_instrument(d, catalog) for d in documents]
-    decisions = [decision for record in cleanups for decision in record.decisions()]
-    register = build_register(instruments, as_of, catalog.validity_policy, decisions, problems)
-    _check_announcements(cleanups, register, problems)
-    if problems.errors:
-        raise InvalidInput(problems.errors)
+    return _OrganContent(catalog, documents, cleanups, pages, documents_root)
+
+
+def _organ_site(
+    content: _OrganContent, register: Register, docs_dir: Path, display: Callable[[Path], str], problems: ProblemList
+) -> DisclosureSite:
+    catalog, documents, cleanups = content.catalog, content.documents, content.cleanups
     public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
     withheld = [d for d in documents if not d.is_public]
     unpublished = {d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments}
-    unpublished |= _orphan_files(root, docs_dir, documents, project_dir, problems)
+    unpublished |= _orphan_files(content.documents_root, docs_dir, documents, display, problems)
     unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
     unpublished |= {record.src_uri for record in cleanups}  # data, rendered as pages
     unpublished |= {d.report.src_uri for d in documents if d.report}  # data, rendered as the report's tables
@@ -245,9 +368,70 @@ def load_site(
         for code in dict.fromkeys(document.column_codes):
             by_column[code].append(document)
     return DisclosureSite(
-        catalog, public, withheld, unpublished, register, cleanups, problems.warnings, dict(by_column), pages, docs_dir,
-        _display(docs_dir, project_dir).rstrip("/") + "/",
+        catalog, public, withheld, unpublished, register, cleanups, [], dict(by_column), content.pages, docs_dir,
     )  # fmt: skip
+
+
+def site_wide(sites: list[DisclosureSite]) -> SiteWide:
+    """What the organs share; 三同步 both ways between published documents only (a dangling one is a finding)."""
+    documents = sorted((d for s in sites for d in s.documents), key=lambda d: d.sort_key, reverse=True)
+    public_by_key = {d.index_no: d for d in documents}
+    of: dict[str, list[Document]] = defaultdict(list)
+    by: dict[str, list[Document]] = defaultdict(list)
+    for interpretation in documents:
+        for reference in interpretation.interprets:
+            key, _ = sites[0].register.lookup(reference)
+            target = public_by_key.get(key) if key else None
+            if target is not None:
+                of[target.index_no].append(interpretation)
+                by[interpretation.index_no].append(target)
+    withheld = [d for s in sites for d in s.withheld]
+    return SiteWide(
+        public_by_key=public_by_key,
+        document_files={d.src_uri for d in documents},
+        unpublished_files={uri for s in sites for uri in s.unpublished_files},
+        withheld_files={d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments},
+        interpretations_of=dict(of),
+        interpreted_by=dict(by),
+    )
+
+
+def _hand_out_warnings(
+    sites: list[DisclosureSite], catalog: PlatformCatalog, shown_docs_dir: str, warnings: list[Problem]
+) -> None:
+    """Each warning to the organ whose folder it names; the others (catalog.yaml's) to the first organ."""
+    for warning in warnings:
+        owner = next(
+            (s for s in sites[1:] if warning.path.startswith(shown_docs_dir + catalog.organ_folder(s.catalog))),
+            sites[0],
+        )
+        owner.warnings.append(warning)
+
+
+def _check_stray_files(
+    catalog: PlatformCatalog, docs_dir: Path, documents_dir: str, display: Callable[[Path], str], problems: ProblemList
+) -> None:
+    """On a platform every document is in its organ's folder: one elsewhere would be lost, or published as
+    a plain page without its metadata checked."""
+    assert catalog.portal is not None
+    keys = [c.organ_key for c in catalog.organs if c.organ_key]
+    expected = f"放在所属公开单位的文件夹 {display(docs_dir)}/{catalog.portal.slug}/<公开单位代码>/ 中"
+    single_site_folder = docs_dir / documents_dir
+    if single_site_folder.is_dir():
+        problems.add(
+            display(single_site_folder), None, "", "平台站点的文件不放在这个文件夹中（它只用于单一机关的站点）",
+            f"{expected}，如 {catalog.portal.slug}/{keys[0]}/{documents_dir}/",
+        )  # fmt: skip
+    portal_dir = docs_dir / catalog.portal.slug
+    if not portal_dir.is_dir():
+        return
+    for path in sorted(portal_dir.iterdir()):
+        if path.name.startswith(".") or (path.is_dir() and path.name in keys):
+            continue
+        problems.add(
+            display(path), None, "", f"「{path.name}」不是 catalog.yaml 中任何公开单位的代码",
+            f"{expected}；公开单位代码：{'、'.join(keys)}",
+        )  # fmt: skip
 
 
 def _read_column_page(
@@ -343,7 +527,7 @@ def _check_columns(documents: list[Document], catalog: Catalog, problems: Proble
 
 
 def _orphan_files(
-    root: Path, docs_dir: Path, documents: list[Document], project_dir: Path, problems: ProblemList
+    root: Path, docs_dir: Path, documents: list[Document], display: Callable[[Path], str], problems: ProblemList
 ) -> set[str]:
     """Files among the documents that no document names: kept out, and reported."""
     if not root.is_dir():
@@ -355,7 +539,7 @@ def _orphan_files(
         if src_uri not in named and not path.name.startswith("."):
             orphans.add(src_uri)
             problems.add(
-                _display(path, project_dir), None, "", "这个文件没有被任何文件的「附件」引用，未发布",
+                display(path), None, "", "这个文件没有被任何文件的「附件」引用，未发布",
                 "在所属文件的 附件 中列出，或删除它", Severity.WARNING, ORPHAN_FILE,
             )  # fmt: skip
     return orphans

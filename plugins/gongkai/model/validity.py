@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -245,12 +245,13 @@ class Register:
         in_force = [k for k in record.versions if self.records[k].state_on(day) is State.IN_FORCE]
         return in_force[-1] if in_force else (record.versions[-1] if record.versions else key)
 
-    def counts(self, year: int, category: str) -> YearCounts:
+    def counts(self, year: int, category: str, keys: Collection[str] | None = None) -> YearCounts:
+        """The year's figures of a category, over the documents of `keys` (one organ's) or all."""
         end, previous_end = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
         gone = (State.REPEALED, State.EXPIRED)
         issued = repealed = in_force = 0
         for record in self.records.values():
-            if record.instrument.category != category:
+            if record.instrument.category != category or (keys is not None and record.key not in keys):
                 continue
             issued += record.instrument.written.year == year
             repealed += record.state_on(end) in gone and record.state_on(previous_end) not in gone

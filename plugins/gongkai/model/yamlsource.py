@@ -107,3 +107,17 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         if lines[index].strip() in ("---", "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     raise YamlError(1, "front matter 以 --- 开始但没有结束的 ---")
+
+
+def merged(base: Mapping, override: Mapping) -> Mapping:
+    """`override` laid over `base` key by key, mappings within them too; each key keeps the line it came from
+    (both must come from one file for the lines to mean anything)."""
+    result = Mapping(base)
+    result.line = override.line
+    result.key_lines = dict(base.key_lines)
+    result.duplicate_keys = [*base.duplicate_keys, *override.duplicate_keys]
+    for key, value in override.items():
+        below = base.get(key)
+        result[key] = merged(below, value) if isinstance(below, Mapping) and isinstance(value, Mapping) else value
+        result.key_lines[key] = override.line_of(key)
+    return result
