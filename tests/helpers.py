@@ -182,3 +182,73 @@ def served(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# The organs of tests/fixtures/platform/catalog.yaml: 代码 -> (name, 机构代码).
+PLATFORM_ORGANS = {
+    "xzf": ("测试县人民政府", "11330000TEST00001X"),
+    "jyj": ("测试县教育局", "11330000TEST00002X"),
+    "sfj": ("测试县司法局", "11330000TEST00003X"),
+    "csz": ("测试县城关镇人民政府", "11330000TEST00004X"),
+    "hlz": ("测试县红梁镇人民政府", "11330000TEST00005X"),
+}
+
+
+def organ_document(organ: str, seq: int, year: int = 2026, **overrides: object) -> str:
+    """A document of one organ of the platform fixture, numbered with its 机构代码."""
+    name, code = PLATFORM_ORGANS[organ]
+    fields: dict[str, object] = {
+        "标题": f"{name}关于第{seq}号事项的通知",
+        "索引号": f"{code}/{year}-{seq:05d}",
+        "发文机关": name,
+        "发文字号": f"测{organ}发〔{year}〕{seq}号",
+    }
+    return document(seq, year, **{**fields, **overrides})
+
+
+JYJ_RULE = "11330000TEST00002X/2022-00001"
+
+
+def platform_documents() -> dict[str, str]:
+    """The platform fixture's documents: one organ's repealed by another's, one withheld, one per town."""
+    return {
+        # A department's 规范性文件, repealed by a government decision.
+        "jyj/wj/2022/00001.md": organ_document(
+            "jyj", 1, 2022, 栏目=["gfxwj"], 标题="测试县教育局关于中小学收费管理的规定"
+        ),
+        "xzf/wj/2026/00001.md": organ_document(
+            "xzf", 1, 2026, 栏目=["gfxwj"], 标题="测试县人民政府关于废止部分规范性文件的决定", 废止=[JYJ_RULE]
+        ),
+        "xzf/wj/2026/00002.md": organ_document(
+            "xzf", 2, 2026, 公开属性="依申请公开", 标题="测试县人民政府内部事项的批复"
+        ),
+        "jyj/wj/2026/00003.md": organ_document(
+            "jyj", 3, 2026, 栏目=["zsks"], 标题="测试县教育局关于2026年中考招生的通知"
+        ),
+        "jyj/wj/2026/00007.md": organ_document("jyj", 7, 2026, 栏目=["ghjh"], 标题="测试县教育局2026年工作计划"),
+        "sfj/wj/2026/00004.md": organ_document("sfj", 4, 2026, 栏目=["gfxwj"], 标题="测试县司法局关于法律援助的规定"),
+        "csz/wj/2026/00005.md": organ_document(
+            "csz", 5, 2026, 栏目=["tzgg"], 标题="城关镇关于秋季防火的通告", 发布日期="2026-10-20", 成文日期="2026-10-19"
+        ),
+        "hlz/wj/2026/00006.md": organ_document(
+            "hlz", 6, 2026, 栏目=["tzgg"], 标题="红梁镇关于道路施工的通告", 发布日期="2026-10-21", 成文日期="2026-10-20"
+        ),
+    }
+
+
+def make_platform(tmp_path: Path, documents: dict[str, str] | None = None) -> Project:
+    """The platform fixture: five organs, each town with its 机构职能 page; `documents` by path under
+    content/zwgk/ (e.g. 'jyj/wj/2024/00001.md')."""
+    project = Project(tmp_path / "platform")
+    project.root.mkdir()
+    project.write("mkdocs.yml", MKDOCS_YML.replace("site_name: 测试县人民政府", "site_name: 测试县政府信息公开平台"))
+    shutil.copy(FIXTURES / "platform" / "catalog.yaml", project.root / "catalog.yaml")
+    project.write("content/index.md", "# 首页\n\n欢迎。\n")
+    for town in ("csz", "hlz"):
+        project.write(
+            f"content/zwgk/{town}/pages/jgzn.md",
+            "---\n发布日期: 2026-01-05\n---\n\n## 主要职能\n\n负责全镇行政工作。\n",
+        )
+    for relative, text in (documents or {}).items():
+        project.write(f"content/zwgk/{relative}", text)
+    return project

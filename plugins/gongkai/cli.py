@@ -38,12 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("-m", "--mapping", type=Path, required=True, help="对照表（YAML）：来源字段如何对应文件字段")
     importer.add_argument("--force", action="store_true", help="覆盖导入后被编辑过的文件")
     importer.add_argument("--dry-run", action="store_true", help="只报告会做什么，不写文件")
+    importer.add_argument("--organ", metavar="代码", help="平台站点：导入哪个公开单位（catalog.yaml 公开单位的代码）")
 
     new = commands.add_parser("new", help="在栏目中新建一份文件：必填字段齐全，日期为今天，索引号取本年下一个空号")
     new.add_argument("column", help="栏目代码，如 gfxwj（catalog.yaml 中列出文件的栏目）")
     new.add_argument("--title", help="标题（不给则留待填写）")
     new.add_argument("--kind", help="文种，如 通知（不给则留待填写）")
     new.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期和发布日期（默认今天）")
+    new.add_argument("--organ", metavar="代码", help="平台站点：为哪个公开单位新建（catalog.yaml 公开单位的代码）")
 
     check = commands.add_parser(
         "check",
@@ -135,7 +137,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.source}: 文件不存在；应为：JSON Lines 文件（每行一条记录）", file=sys.stderr)
         return 1
     try:
-        target = _project_target(Path(args.config_file))
+        target = _project_target(Path(args.config_file), args.organ)
         mapping = load_mapping(args.mapping, str(args.mapping))
     except InvalidInput as e:
         print(f"导入失败：{e}", file=sys.stderr)
@@ -160,7 +162,7 @@ def _new(args: argparse.Namespace) -> int:
         print(f"--date: '{args.date}' 不是有效日期；应为：YYYY-MM-DD 格式的日期，如 2026-01-01", file=sys.stderr)
         return 1
     try:
-        target = _project_target(Path(args.config_file))
+        target = _project_target(Path(args.config_file), args.organ)
         document = scaffold(target.catalog, target.root, args.column, day, args.title, args.kind)
         write_new(document)
     except InvalidInput as e:
@@ -238,16 +240,30 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _project_target(config_file: Path) -> Any:
-    """Where documents go and the catalog they must fit, as the site's mkdocs.yml says."""
+def _project_target(config_file: Path, organ: str | None) -> Any:
+    """Where documents go and the catalog they must fit, as the site's mkdocs.yml says: on a platform, those
+    of the organ `organ` names (InvalidInput without one, or with one the catalog does not have)."""
     from .importers.collection import Target
-    from .model.catalog import load_catalog
+    from .model.platform_catalog import load_platform_catalog
+    from .model.problems import InvalidInput, Problem
     from .project import load_project
 
     project = load_project(config_file)
     catalog_file = project.catalog_file
-    catalog = load_catalog(catalog_file, catalog_file.relative_to(project.root).as_posix(), project.docs_dir)
-    return Target(project.root, project.docs_dir, project.plugin.documents_dir, catalog)
+    display = catalog_file.relative_to(project.root).as_posix()
+    platform = load_platform_catalog(catalog_file, display, project.docs_dir)
+    documents_dir = project.plugin.documents_dir
+    if not platform.is_platform:
+        if organ is not None:
+            found = f"'{organ}'：这个站点只有一个机关（catalog.yaml 没有 公开单位）"
+            raise InvalidInput([Problem("--organ", None, "", found, "不写 --organ")])
+        return Target(project.root, project.docs_dir, documents_dir, platform.first)
+    catalog = platform.organ(organ) if organ else None
+    if catalog is None:
+        found = f"'{organ}' 不是公开单位的代码" if organ else "平台站点要写明为哪个公开单位"
+        keys = "、".join(f"{c.organ_key}（{c.organ.name}）" for c in platform.organs)
+        raise InvalidInput([Problem("--organ", None, "", found, f"以下公开单位代码之一：{keys}")])
+    return Target(project.root, project.docs_dir, f"{platform.organ_folder(catalog)}{documents_dir}", catalog)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model.catalog import Column
+from .model.catalog import Column, OrganKind
 from .model.document import Document, pub_date_text
-from .model.site import DisclosureSite
+from .model.site import DisclosureSite, Platform
 
 
 @dataclass(frozen=True)
@@ -101,4 +101,32 @@ def page_meta(
         pub_date=pub_date(site, column, published),
         content_source=catalog.organ.name,
         description=column.description if column else catalog.root_description,
+    )
+
+
+def portal_pub_date(platform: Platform) -> str:
+    """A platform's own page is as new as the newest document of any organ."""
+    return platform.documents[0].published_at if platform.documents else ""
+
+
+def portal_meta(platform: Platform, *, site_name: str, title: str, url: str) -> PageMeta:
+    """The metadata of a platform's own page (its entry, 公开目录, 一网通查, the 404 page): the portal is its
+    column, and its source the platform's government (else its first organ)."""
+    portal = platform.catalog.portal
+    assert portal is not None
+    website = platform.first.catalog.website
+    governments = [s for s in platform.sites if s.catalog.organ.kind is OrganKind.GOVERNMENT]
+    return PageMeta(
+        site_name=site_name,
+        site_domain=website.domain or "",
+        site_id=website.site_id or "",
+        column_name=portal.name,
+        column_description=portal.description,
+        column_keywords=portal.name,
+        column_type=portal.page_type,
+        article_title=title,
+        pub_date=portal_pub_date(platform),
+        content_source=(governments or platform.sites)[0].catalog.organ.name,
+        description=portal.description,
+        url=url,
     )

@@ -20,6 +20,7 @@ from .model.site import DisclosureSite, ListingPage
 from .model.validity import EventKind, State
 from .report_view import ReportView, report_view
 from .search import FILTERS as SEARCH_FILTERS
+from .search import ORGAN_FILTER
 
 # CSS modifier of each state: the banner's look; its words carry the meaning.
 STATE_CLASSES = {
@@ -274,10 +275,13 @@ def feed_links(feeds: list[Feed], view: object) -> list[Link]:
 
 
 class ViewBuilder:
-    def __init__(self, site: DisclosureSite, layout: Layout, url_of: Callable[[str], str]) -> None:
+    def __init__(
+        self, site: DisclosureSite, layout: Layout, url_of: Callable[[str], str], portal: Link | None = None
+    ) -> None:
         self.site = site
         self.layout = layout
         self.url_of = url_of
+        self.portal = portal  # on a platform: the 政府信息公开 entry above the organ's column
         self._filter_options: dict[str, FilterOptions] = {}
 
     def column_url(self, column: Column, page_number: int = 1) -> str:
@@ -295,6 +299,7 @@ class ViewBuilder:
     def breadcrumbs(self, column: Column | None) -> list[Link]:
         crumbs = [
             Link("首页", self.url_of("index.md")),
+            *([self.portal] if self.portal else []),
             Link(self.site.catalog.root_name, self.url_of(self.layout.landing_uri)),
         ]
         if column is not None:
@@ -349,7 +354,7 @@ class ViewBuilder:
     def search(self) -> SearchView:
         return SearchView(
             breadcrumbs=self.breadcrumbs(None)[:1],
-            filters=list(SEARCH_FILTERS),
+            filters=[f for f in SEARCH_FILTERS if f != ORGAN_FILTER],
             state_classes={state.value: css for state, css in STATE_CLASSES.items()},
         )
 

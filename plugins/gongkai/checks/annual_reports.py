@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model.annual_report import ReportData, application_cells, report_deadline, summed_results
+from ..model.catalog import OrganKind
 from ..model.document import Document
 from ..model.report_format import APPLICANT_TOTAL, APPLICANTS, REVIEW_RESULTS, SECTIONS, TABLE_SECTIONS
 from ..model.rules import REPORT_MISSING, REPORT_NUMBERS, REPORT_SECTIONS
@@ -112,15 +113,16 @@ def _check_sections(site: DisclosureSite, document: Document, findings: Findings
 
 
 def _check_last_year_published(site: DisclosureSite, findings: Findings) -> None:
-    """Art. 49: a government publishes last year's report by 31 March, a department by 31 January."""
+    """Art. 49: a government publishes last year's report by 31 March, a department (and on a platform
+    each other organ) by 31 January."""
     if not site.reports:
         return  # a site without reports has no report column to check
     year = site.as_of.year - 1
-    is_government = site.catalog.organ.name.endswith("人民政府")
+    is_government = site.catalog.organ.kind is OrganKind.GOVERNMENT
     deadline = report_deadline(year, is_government)
     if year not in site.reports and site.as_of > deadline:
         findings.add(
-            REPORT_MISSING, site.catalog.source_path, None, "机关",
+            REPORT_MISSING, site.catalog.source_path, None, f"{site.catalog.where}机关",
             f"{year} 年度报告应于 {deadline} 前发布（第四十九条），到 {site.as_of} 还没有",
             f"发布 {year} 年度报告（在文件中写明 年报数据）",
         )  # fmt: skip

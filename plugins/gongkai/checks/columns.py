@@ -30,7 +30,7 @@ def check_columns(site: DisclosureSite, findings: Findings) -> None:
         newest, what = _newest(site, column)
         if what is None:
             continue
-        where = (catalog.source_path, column.line, f"栏目 {column.code}")
+        where = (catalog.source_path, column.line, f"{catalog.where}栏目 {column.code}")
         if newest is None:
             findings.add(
                 BLANK_COLUMN, *where, f"「{column.name}」{what}", "发布本栏目的内容，或从 catalog.yaml 中删去这个栏目"

@@ -28,7 +28,7 @@ _HTML = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""")
 def check_links(site: DisclosureSite, findings: Findings) -> None:
     layout = Layout(site.catalog)
     generated = {layout.landing_uri, layout.search_uri, *(layout.column_uri(c) for c in site.catalog.walk())}
-    withheld = {d.src_uri for d in site.withheld} | {a.src_uri for d in site.withheld for a in d.attachments}
+    withheld = site.shared.withheld_files
     for src_uri, source_path, base_uri in published_markdown(site, layout):
         text = (site.docs_dir / src_uri).read_text("utf-8")
         _, body, body_line = split_front_matter(text)
@@ -44,7 +44,7 @@ def check_links(site: DisclosureSite, findings: Findings) -> None:
                 findings.add(
                     BROKEN_LINK, *where, f"链接 '{url}' 指向 {site.shown_docs_dir} 之外", "站点内容目录下的文件"
                 )
-            elif target in site.unpublished_files or not (site.docs_dir / target).is_file():
+            elif target in site.shared.unpublished_files or not (site.docs_dir / target).is_file():
                 findings.add(
                     BROKEN_LINK, *where, f"链接 '{url}' 的目标 {site.shown_path(target)} 不存在或不发布",
                     "已发布的页面或附件，路径相对于本文件",
@@ -54,7 +54,8 @@ def check_links(site: DisclosureSite, findings: Findings) -> None:
 def published_markdown(site: DisclosureSite, layout: Layout) -> Iterator[tuple[str, str, str]]:
     """(file, path to show, the URI links in it are relative to) of each published Markdown file.
 
-    Documents that are 主动公开, the column pages (单页, 公开指南) and every other Markdown page of the site.
+    Documents that are 主动公开, the column pages (单页, 公开指南) and, for the organ whose checks cover them
+    (the first), every other Markdown page of the site.
     """
     for document in site.documents:
         yield document.src_uri, document.source_path, document.src_uri
@@ -62,7 +63,9 @@ def published_markdown(site: DisclosureSite, layout: Layout) -> Iterator[tuple[s
         column = site.catalog.column(code)
         assert column is not None
         yield page.src_uri, page.source_path, layout.column_uri(column)
-    documents = {d.src_uri for d in site.documents} | site.unpublished_files
+    if not site.checks_other_pages:
+        return
+    documents = site.shared.document_files | site.shared.unpublished_files
     for path in sorted(site.docs_dir.rglob("*.md")):
         src_uri = path.relative_to(site.docs_dir).as_posix()
         if src_uri not in documents:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model.problems import InvalidInput, Problem, Severity
 from ..model.rules import SCHEMA
-from ..model.site import DisclosureSite, load_site
+from ..model.site import DisclosureSite, Platform, load_platform
 from ..project import Project
 from .annual_reports import check_annual_reports
 from .columns import check_columns
@@ -27,12 +27,22 @@ class CheckReport:
     findings: list[Problem]
     as_of: dt.date
     seconds: float
-    site: DisclosureSite | None = field(default=None, repr=False)  # None when the input could not be read
+    platform: Platform | None = field(default=None, repr=False)  # None when the input could not be read
+    by_organ: dict[str, list[Problem]] = field(default_factory=dict, repr=False)  # organ key -> its findings
+
+    @property
+    def site(self) -> DisclosureSite | None:
+        """The organ's site of a one-organ site; a platform's first organ's."""
+        return self.platform.first if self.platform else None
 
     @property
     def documents(self) -> int:
         """主动公开 documents checked."""
-        return len(self.site.documents) if self.site else 0
+        return len(self.platform.documents) if self.platform else 0
+
+    def findings_of(self, organ_key: str) -> list[Problem]:
+        """The findings of one organ of a platform: those its checks made."""
+        return self.by_organ.get(organ_key, [])
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,16 +68,27 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     return findings.items
 
 
+def check_platform(platform: Platform, catalog_file: Path) -> list[Problem]:
+    """The findings of every organ: each organ's columns, deadlines and reports are its own."""
+    return [finding for findings in check_organs(platform, catalog_file).values() for finding in findings]
+
+
+def check_organs(platform: Platform, catalog_file: Path) -> dict[str, list[Problem]]:
+    """Each organ's findings, by its key ("" on a one-organ site)."""
+    return {site.catalog.organ_key or "": check_site(site, catalog_file) for site in platform.sites}
+
+
 def check_project(project: Project, as_of: dt.date) -> CheckReport:
     """Every rule over the site a mkdocs.yml describes (its folders and plugin options)."""
     started = time.perf_counter()
     plugin = project.plugin
     try:
-        site = load_site(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
-                         plugin.cleanups_dir)  # fmt: skip
+        platform = load_platform(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
+                                 plugin.cleanups_dir)  # fmt: skip
     except InvalidInput as e:
         # Input that cannot be read stops here: the other rules need the whole site.
         findings = [dataclasses.replace(p, code=p.code or SCHEMA) for p in e.problems]
         return CheckReport(findings, as_of, time.perf_counter() - started)
-    findings = check_site(site, project.catalog_file)
-    return CheckReport(findings, as_of, time.perf_counter() - started, site)
+    by_organ = check_organs(platform, project.catalog_file)
+    findings = [finding for found in by_organ.values() for finding in found]
+    return CheckReport(findings, as_of, time.perf_counter() - started, platform, by_organ)

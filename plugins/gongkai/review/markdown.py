@@ -22,8 +22,11 @@ def review_markdown(
     columns_of: Callable[[Document], list[str]],
     head_errors: int,
     head_warnings: int,
+    organ: str | None = None,
 ) -> str:
-    lines = [f"## 政府信息公开专栏：本次改动（与 {base_label} 比较）", ""]
+    """The comment of a one-organ site; with `organ`, one organ's part of a platform's (without the title,
+    its sections a level lower)."""
+    lines = [f"### {organ}", ""] if organ else [f"## 政府信息公开专栏：本次改动（与 {base_label} 比较）", ""]
     if changes.is_empty:
         lines += ["没有影响专栏的改动。", ""]
     counts = [
@@ -63,7 +66,15 @@ def review_markdown(
         lines += [f"- **新增公开号码，请审核**：{line}" for line in changes.public_numbers]
         lines.append("")
     lines += _findings_section(changes.new_findings, changes.fixed_findings, head_errors, head_warnings)
+    if organ:
+        lines = [
+            line.replace("### ", "#### ", 1) if line.startswith("### ") and i else line for i, line in enumerate(lines)
+        ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def platform_title(base_label: str) -> str:
+    return f"## 政府信息公开：本次改动（与 {base_label} 比较）\n"
 
 
 def _findings_section(new: list[Problem], fixed: list[Problem], errors: int, warnings: int) -> list[str]:

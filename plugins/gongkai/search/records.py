@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model.document import Document
 from ..model.site import DisclosureSite
-from . import FILTERS
+from . import FILTERS, ORGAN_FILTER
 from .text import tokens
 
 SORT_KEY = "发布日期"
@@ -163,6 +163,7 @@ def record_of(site: DisclosureSite, document: Document, url: str, body_html: str
     validity = site.state(document)
     state = validity.value if validity else None
     values = {
+        ORGAN_FILTER: [site.catalog.organ.name] if site.catalog.organ_key else [],
         "栏目": [column.name for column in site.columns_of(document)],
         "主题分类": [document.subject.split("\\")[0]],
         "发文机关": [document.issuer],

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ...model.catalog import Column, ColumnKind
-from ...model.layout import ENDED_SECTION, ENDED_TITLE, SEARCH_TITLE, Layout
-from ...model.site import DisclosureSite
+from ...model.layout import ENDED_SECTION, ENDED_TITLE, SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
+from ...model.site import DisclosureSite, Platform
+from ...portal_views import DIRECTORY_TITLE, PlatformDirectoryView, PortalView, PortalViewBuilder
 from ...views import (
     CleanupIndexView,
     CleanupView,
@@ -30,23 +31,26 @@ class GeneratedPage:
     title: str
     markdown: str
     template: str
-    make_view: Callable[[ViewBuilder], Any]
+    make_view: Callable[[Any], Any]  # given the view builder of its owner
     in_nav: bool = True  # pages 2, 3 … of a listing are reached from page 1, not the nav
+    owner: str = ""  # the organ whose builder makes its view; "": the site's (a platform's portal)
 
 
 class PagePlan:
     """Collects the generated pages; two pages at one URI is a catalog error, never an overwrite."""
 
-    def __init__(self, site: DisclosureSite, layout: Layout, docs_dir: Path) -> None:
+    def __init__(self, site: DisclosureSite, layout: Layout, docs_dir: Path, columns_in_nav: bool = True) -> None:
         self.site = site
         self.layout = layout
         self.docs_dir = docs_dir
+        self.columns_in_nav = columns_in_nav
         self.pages: dict[str, GeneratedPage] = {}
 
     def add(self, src_uri: str, page: GeneratedPage) -> None:
         if src_uri in self.pages:
             raise ValueError(f"{src_uri}: 「{page.title}」与「{self.pages[src_uri].title}」的网址相同")
-        self.pages[src_uri] = page
+        in_nav = page.in_nav and (self.columns_in_nav or src_uri == self.layout.landing_uri)
+        self.pages[src_uri] = replace(page, in_nav=in_nav, owner=self.site.catalog.organ_key or "")
 
     def listing(
         self,
@@ -91,11 +95,16 @@ class PagePlan:
         )
 
 
-def plan_pages(site: DisclosureSite, layout: Layout, docs_dir: Path) -> dict[str, GeneratedPage]:
-    plan = PagePlan(site, layout, docs_dir)
+def plan_pages(
+    site: DisclosureSite, layout: Layout, docs_dir: Path, on_platform: bool = False
+) -> dict[str, GeneratedPage]:
+    """An organ's pages: its landing page and its columns'. On a platform only its landing page is in the
+    navigation, and 一网通查 is the portal's."""
+    plan = PagePlan(site, layout, docs_dir, columns_in_nav=not on_platform)
     landing = GeneratedPage(site.catalog.root_name, "", LandingView.template, ViewBuilder.landing)
     plan.add(layout.landing_uri, landing)
-    plan.add(layout.search_uri, GeneratedPage(SEARCH_TITLE, "", SearchView.template, ViewBuilder.search))
+    if not on_platform:
+        plan.add(layout.search_uri, GeneratedPage(SEARCH_TITLE, "", SearchView.template, ViewBuilder.search))
     for column in site.catalog.walk():
         match column.kind:
             case ColumnKind.DOCUMENT_LIST:
@@ -111,3 +120,21 @@ def plan_pages(site: DisclosureSite, layout: Layout, docs_dir: Path) -> dict[str
             case ColumnKind.GUIDE:
                 plan.page_with_body(column, ViewBuilder.guide, GuideView.template)
     return plan.pages
+
+
+def plan_portal_pages(platform: Platform, layout: PortalLayout) -> dict[str, GeneratedPage]:
+    """A platform's own pages: its entry, the platform-wide 公开目录 and 一网通查."""
+    assert platform.catalog.portal is not None
+    pages = {
+        layout.landing_uri: GeneratedPage(
+            platform.catalog.portal.name, "", PortalView.template, PortalViewBuilder.portal
+        ),
+        SEARCH_URI: GeneratedPage(SEARCH_TITLE, "", SearchView.template, PortalViewBuilder.search),
+    }
+    for page in platform.first.pages_of(platform.documents):
+        title = DIRECTORY_TITLE if page.number == 1 else f"{DIRECTORY_TITLE}（第{page.number}页）"
+        view = partial(PortalViewBuilder.directory, page=page)
+        pages[layout.directory_uri(page.number)] = GeneratedPage(
+            title, "", PlatformDirectoryView.template, view, in_nav=page.number == 1
+        )
+    return pages

@@ -27,28 +27,36 @@ from ... import PLUGIN_NAME
 from ...build_cache import BuildCache, digest
 from ...checks.annual_reports import override_notes
 from ...checks.findings import describe_finding
-from ...checks.runner import check_site
+from ...checks.runner import check_platform
 from ...model.annual_report import with_table_marks
 from ...model.catalog import ColumnKind
-from ...model.directory import directory_csv, directory_json, directory_rows, library_json
+from ...model.directory import (
+    PLATFORM_ORGAN_FIELD,
+    directory_csv,
+    directory_json,
+    directory_rows,
+    library_json,
+    platform_directory_json,
+)
 from ...model.feeds import Feed, atom_xml, plan_feeds
-from ...model.layout import Layout
+from ...model.layout import SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
 from ...model.palette import accessible_colours, custom_variables, palette_choices, palette_css
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
-from ...model.site import DisclosureSite, load_site
-from ...page_meta import page_meta, pub_date
+from ...model.site import DisclosureSite, Platform, load_platform
+from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_date
+from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
 from ...project import as_of_day
 from ...qr_code import qr_code
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
 from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
-from ...views import DocumentView, ViewBuilder, feed_links
+from ...views import DocumentView, Link, ViewBuilder, feed_links
 from ...wide_tables import WideTablesExtension
 from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .escaping import escape_by_default, mark_config_html, mark_rendered_html, plain_title
-from .generated import GeneratedPage, plan_pages
+from .generated import GeneratedPage, plan_pages, plan_portal_pages
 from .kept_page import KeptPage
 from .render_once import RenderOnce
 
@@ -65,12 +73,14 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.site: DisclosureSite | None = None
-        self.layout: Layout | None = None
+        self.platform: Platform | None = None
+        # By owner: an organ's key on a platform; "" for a one-organ site's organ, or a platform's portal.
+        self.layouts: dict[str, Layout] = {}
+        self.portal_layout: PortalLayout | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.document_uris: dict[str, Any] = {}
         self.urls: dict[str, str] = {}
-        self.views: ViewBuilder | None = None
+        self.builders: dict[str, Any] = {}  # owner -> its ViewBuilder (the portal's: a PortalViewBuilder)
         self.catalog_path: Path | None = None
         self.written = 0
         self.search: SearchBundle | None = None
@@ -81,7 +91,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.shard_cuts: list[str] = []
         self.shard_tokens: int | None = None
         self.palette_css = ""
-        self.feeds: list[Feed] = []  # the Atom feeds of this build; none without site_url
+        self.feeds: dict[str, list[Feed]] = {}  # owner -> its Atom feeds; none without site_url
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -89,15 +99,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.catalog_path = project_dir / self.config.catalog
         try:
-            self.site = load_site(
+            self.platform = load_platform(
                 self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
                 as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir,
             )  # fmt: skip
         except InvalidInput as e:
             raise PluginError(str(e)) from e
-        log.info("文件有效性按 %s 计算", self.site.as_of)
+        log.info("文件有效性按 %s 计算", self.platform.as_of)
         self._run_checks()
-        self.layout = Layout(self.site.catalog)
+        self.layouts = {_owner(site): Layout(site.catalog) for site in self.platform.sites}
+        portal = self.platform.catalog.portal
+        self.portal_layout = PortalLayout(portal.slug, portal.directory_slug) if portal else None
         self.cache = self._build_cache(config, project_dir)
         mark_config_html(config)
         self.palette_css = self._palette_css(config)
@@ -108,20 +120,21 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if self.site is None or self.layout is None:
+        platform = self.platform
+        if platform is None:
             return None
         # Whatever is not to be published leaves the build here, before any page exists.
         # Documents go last, newest first: the search index is cut into shards in the order pages come.
-        self.document_uris = {d.src_uri: d for d in self.site.documents}  # newest first
+        self.document_uris = {d.src_uri: d for d in platform.documents}  # newest first
         order = {src_uri: position for position, src_uri in enumerate(self.document_uris)}
-        published = [f for f in files if f.src_uri not in self.site.unpublished_files]
+        published = [f for f in files if f.src_uri not in platform.whole.unpublished_files]
         files = Files(sorted(published, key=lambda f: order.get(f.src_uri, -1)))
         for file in files:
             if file.src_uri in self.document_uris:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from listings, not the nav
         docs_dir = Path(config.docs_dir)
         try:
-            self.generated = plan_pages(self.site, self.layout, docs_dir)
+            self.generated = self._plan_pages(docs_dir)
         except ValueError as e:
             raise PluginError(f"catalog.yaml: 生成的页面网址冲突：{e}；应为：各栏目和页面的路径互不相同") from e
         # Check every clash before adding: each append resets the lookup index of Files.
@@ -130,13 +143,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             if src_uri in existing:
                 raise PluginError(
                     f"content/{src_uri}: 与生成的栏目页面「{page.title}」路径冲突；"
-                    f"应删除或移走这个文件（{self.site.catalog.root_slug}/ 下的页面由 catalog.yaml 生成）"
+                    f"应删除或移走这个文件（{self._column_root}/ 下的页面由 catalog.yaml 生成）"
                 )
         for src_uri, page in self.generated.items():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
         self.urls = {f.src_uri: f.url for f in files}
-        self.views = ViewBuilder(self.site, self.layout, lambda src_uri: self.urls.get(src_uri, src_uri))
+        self.builders = self._view_builders()
         self._add_exports(files, config)
         self._add_feeds(files, config)
         files.append(File.generated(config, PALETTE_CSS, content=self.palette_css))
@@ -171,7 +184,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         plain_title(page)  # before any template writes it: MkDocs renders every body before any page
         src_uri = page.file.src_uri
-        if self.site is None or src_uri not in self.document_uris:
+        if self.platform is None or src_uri not in self.document_uris:
             return None
         wanted = self.search is not None and self.search.wants(page.file.url)
         key = self.page_keys.get(src_uri)
@@ -181,7 +194,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 assert key is not None and self.cache is not None
                 record = record_from_json(self.cache.page_record(key))
         elif wanted or key:
-            record = record_of(self.site, self.document_uris[src_uri], page.file.url, html)
+            site = self.platform.site_of_document[src_uri]
+            record = record_of(site, self.document_uris[src_uri], page.file.url, html)
             if key and self.cache is not None:
                 # Now, not with the page: MkDocs renders every body before it writes any page.
                 self.cache.put_record(key, record_json(record))
@@ -199,7 +213,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         context["gongkai_meta"] = self._page_meta(page, view, config)  # type: ignore[typeddict-unknown-key]
         if isinstance(view, DocumentView) and page.canonical_url:
             context["gongkai_qr"] = qr_code(page.canonical_url)  # type: ignore[typeddict-unknown-key]
-        context["gongkai_feeds"] = feed_links(self.feeds, view)  # type: ignore[typeddict-unknown-key]
+        feeds = self.feeds.get(self._owner_of(page.file.src_uri), [])
+        context["gongkai_feeds"] = feed_links(feeds, view)  # type: ignore[typeddict-unknown-key]
         if view is not None:
             context["gongkai"] = view  # type: ignore[typeddict-unknown-key]
             if not page.toc:
@@ -212,18 +227,18 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
         # A static template (the 404 page) has no page of its own: it names the whole column's feed, and its
-        # metadata is that of the site's column as a whole.
-        context["gongkai_feeds"] = feed_links(self.feeds, None)  # type: ignore[typeddict-unknown-key]
-        if self.site is not None and template_name.endswith(".html"):
-            meta = page_meta(self.site, site_name=config.site_name, title="页面未找到", url="")
+        # metadata is that of the site's column as a whole (a platform's portal).
+        context["gongkai_feeds"] = feed_links(self.feeds.get("", []), None)  # type: ignore[typeddict-unknown-key]
+        if self.platform is not None and template_name.endswith(".html"):
+            meta = self._meta_of("", site_name=config.site_name, title="页面未找到", url="")
             context["gongkai_meta"] = meta  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         escape_by_default(env)
         env.globals["gongkai_once"] = RenderOnce()  # a new one each build: nothing outlives the build
-        if self.site is not None:
-            env.globals["gongkai_website"] = self.site.catalog.website
+        if self.platform is not None:
+            env.globals["gongkai_website"] = self.platform.first.catalog.website
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
@@ -268,10 +283,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 self.cache.shards_reused,
             )  # fmt: skip
             self.cache.prune()
-        if self.site is not None:
+        if self.platform is not None:
+            organs = f"{len(self.platform.sites)} 个公开单位" if self.platform.is_platform else ""
             log.info(
-                "政府信息公开：发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
-                len(self.site.documents), len(self.site.withheld),
+                "政府信息公开：%s发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
+                organs, len(self.platform.documents), len(self.platform.withheld),
             )  # fmt: skip
         self._forget_build()
 
@@ -279,9 +295,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _run_checks(self) -> None:
         """The rules of `gongkai check`: errors stop the build, warnings stop a --strict one."""
-        assert self.site is not None and self.catalog_path is not None
-        findings = check_site(self.site, self.catalog_path)
-        for note in override_notes(self.site):
+        assert self.platform is not None and self.catalog_path is not None
+        findings = check_platform(self.platform, self.catalog_path)
+        for note in (note for site in self.platform.sites for note in override_notes(site)):
             log.info("%s", note)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         for warning in (f for f in findings if f.severity is Severity.WARNING):
@@ -299,41 +315,93 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _view(self, page: Page) -> Any:
         src_uri = page.file.src_uri
-        if self.views is None:
+        if src_uri in self.page_views:
+            return self.page_views[src_uri]
+        if not self.builders or (src_uri not in self.generated and src_uri not in self.document_uris):
             return None
+        return self._make_view(src_uri)
+
+    def _make_view(self, src_uri: str) -> Any:
+        """The view of a generated page or a document's page, by the builder of the organ it belongs to."""
+        builder = self.builders[self._owner_of(src_uri)]
         if src_uri in self.generated:
-            return self.page_views.get(src_uri) or self.generated[src_uri].make_view(self.views)
-        if src_uri in self.document_uris:
-            return self.page_views.get(src_uri) or self.views.document(self.document_uris[src_uri])
-        return None
+            return self.generated[src_uri].make_view(builder)
+        return builder.document(self.document_uris[src_uri])
+
+    def _owner_of(self, src_uri: str) -> str:
+        """Whose page this is: the organ's that publishes the document or owns the generated page; else "" ."""
+        if src_uri in self.generated:
+            return self.generated[src_uri].owner
+        if self.platform is not None and src_uri in self.document_uris:
+            return _owner(self.platform.site_of_document[src_uri])
+        return ""
+
+    @property
+    def _column_root(self) -> str:
+        assert self.platform is not None
+        portal = self.platform.catalog.portal
+        return portal.slug if portal else self.platform.first.catalog.root_slug
+
+    def _plan_pages(self, docs_dir: Path) -> dict[str, GeneratedPage]:
+        """Every organ's pages, and a platform's portal; two at one address is an error (ValueError)."""
+        assert self.platform is not None
+        on_platform = self.platform.is_platform
+        plans = [plan_pages(site, self.layouts[_owner(site)], docs_dir, on_platform) for site in self.platform.sites]
+        if self.portal_layout is not None:
+            plans.append(plan_portal_pages(self.platform, self.portal_layout))
+        pages: dict[str, GeneratedPage] = {}
+        for plan in plans:
+            for src_uri, page in plan.items():
+                if src_uri in pages:
+                    raise ValueError(f"{src_uri}: 「{page.title}」与「{pages[src_uri].title}」的网址相同")
+                pages[src_uri] = page
+        return pages
+
+    def _view_builders(self) -> dict[str, Any]:
+        assert self.platform is not None
+
+        def url_of(src_uri: str) -> str:
+            return self.urls.get(src_uri, src_uri)
+
+        portal = self.platform.catalog.portal
+        portal_link = None
+        if portal is not None and self.portal_layout is not None:
+            portal_link = Link(portal.name, url_of(self.portal_layout.landing_uri))
+        builders: dict[str, Any] = {
+            _owner(site): ViewBuilder(site, self.layouts[_owner(site)], url_of, portal_link)
+            for site in self.platform.sites
+        }
+        if self.portal_layout is not None:
+            builders[""] = PortalViewBuilder(self.platform, self.portal_layout, builders, url_of)
+        return builders
 
     def _plan_build(self, config: MkDocsConfig) -> None:
         """The cache keys of the pages, and the search bundle with its shards."""
-        assert self.site is not None and self.views is not None
+        assert self.platform is not None and self.builders
         docs_dir = Path(config.docs_dir)
         sizes = {}
         if self.cache is not None:
             assert self.catalog_path is not None
-            fingerprint = build_fingerprint(config, self.catalog_path, self.site.as_of)
-            for document in self.site.documents:
+            fingerprint = build_fingerprint(config, self.catalog_path, self.platform.as_of)
+            for document in self.platform.documents:
                 source = (docs_dir / document.src_uri).read_bytes()
                 sizes[document.src_uri] = len(source)
-                view = self.page_views[document.src_uri] = self.views.document(document)
+                view = self.page_views[document.src_uri] = self._make_view(document.src_uri)
                 self.page_keys[document.src_uri] = page_key(fingerprint, self.urls[document.src_uri], source, view)
             for src_uri, generated in self.generated.items():
-                view = self.page_views[src_uri] = generated.make_view(self.views)
+                view = self.page_views[src_uri] = self._make_view(src_uri)
                 # Its PubDate may be the newest document of the site, which its view does not hold.
-                shown = (view, pub_date(self.site, getattr(view, "column", None), getattr(view, "published", None)))
+                shown = (view, self._pub_date(generated.owner, view))
                 self.page_keys[src_uri] = page_key(fingerprint, self.urls[src_uri], generated.markdown.encode(), shown)
         if not self.config.search_index:
             return
-        for document in self.site.documents:
+        for document in self.platform.documents:
             if document.src_uri not in sizes:
                 sizes[document.src_uri] = (docs_dir / document.src_uri).stat().st_size
         # A CJK character is 3 bytes of UTF-8 and about one indexed word.
         members = [
             Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", sizes[d.src_uri] // 3)
-            for d in self.site.documents
+            for d in self.platform.documents
         ]
         self.shard_tokens = shard_tokens_for(sum(m.tokens for m in members), self.config.search_shard_tokens)
         if self.shard_tokens is None:
@@ -412,11 +480,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _page_meta(self, page: Page, view: Any, config: MkDocsConfig) -> Any:
         """The government page metadata of any page of the site (gongkai.page_meta)."""
-        if self.site is None:
+        if self.platform is None:
             return None
         document = view.document if isinstance(view, DocumentView) else None
-        return page_meta(
-            self.site,
+        return self._meta_of(
+            self._owner_of(page.file.src_uri),
             site_name=config.site_name,
             title=page.title or config.site_name,
             url=page.canonical_url or "",
@@ -425,41 +493,87 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             published=getattr(view, "published", None),
         )
 
+    def _meta_of(self, owner: str, **values: Any) -> PageMeta:
+        """An organ's page's metadata names the organ's column; a platform's own page, the portal."""
+        assert self.platform is not None
+        site = self._site_of(owner)
+        if site is None:
+            return portal_meta(self.platform, site_name=values["site_name"], title=values["title"], url=values["url"])
+        return page_meta(site, **values)
+
+    def _site_of(self, owner: str) -> DisclosureSite | None:
+        """The organ's site of an owner; None for a platform's portal."""
+        assert self.platform is not None
+        if not self.platform.is_platform:
+            return self.platform.first
+        return self.platform.site(owner) if owner else None
+
+    def _pub_date(self, owner: str, view: Any) -> str:
+        assert self.platform is not None
+        site = self._site_of(owner)
+        if site is None:
+            return portal_pub_date(self.platform)
+        return pub_date(site, getattr(view, "column", None), getattr(view, "published", None))
+
     def _nav(self, config: MkDocsConfig) -> list[Any]:
-        assert self.layout is not None
-        column_nav = self.layout.nav()
+        assert self.platform is not None
+        if self.portal_layout is not None and self.platform.catalog.portal is not None:
+            name = self.platform.catalog.portal.name
+            column_nav = self.portal_layout.nav(name, DIRECTORY_TITLE, organ_groups(self.platform))
+        else:
+            column_nav = self.layouts[""].nav()
+        search = {SEARCH_TITLE: SEARCH_URI}
         if config.nav is None:
             home = [{"首页": "index.md"}] if (Path(config.docs_dir) / "index.md").is_file() else []
-            return [*home, column_nav, self.layout.search_nav()]
-        return [*config.nav, column_nav, self.layout.search_nav()]
+            return [*home, column_nav, search]
+        return [*config.nav, column_nav, search]
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
-        assert self.site is not None and self.layout is not None
-        rows = directory_rows(self.site, self.urls)
-        for column in self.site.catalog.columns_of_kind(ColumnKind.LIBRARY):
-            content = library_json(self.site, column, self.urls)
-            files.append(File.generated(config, self.layout.library_data_uri(column), content=content))
-        organ = self.site.catalog.organ.name
-        for document in self.site.reports.values():
+        assert self.platform is not None
+        everyone = []
+        for site in self.platform.sites:
+            rows = directory_rows(site, self.urls)
+            everyone += [{**row, PLATFORM_ORGAN_FIELD: site.catalog.organ.name} for row in rows]
+            self._add_organ_exports(files, config, site, rows)
+        if self.portal_layout is not None:
+            # The platform's 公开目录: every organ's rows, newest first as each organ's are.
+            everyone.sort(key=lambda row: (row["发布日期"], row["索引号"]), reverse=True)
+            layout = self.portal_layout
+            files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(everyone)))
+            content = platform_directory_json(self.platform, everyone)
+            files.append(File.generated(config, layout.directory_export_uri("json"), content=content))
+
+    def _add_organ_exports(self, files: Files, config: MkDocsConfig, site: DisclosureSite, rows: list[Any]) -> None:
+        layout = self.layouts[_owner(site)]
+        for column in site.catalog.columns_of_kind(ColumnKind.LIBRARY):
+            content = library_json(site, column, self.urls)
+            files.append(File.generated(config, layout.library_data_uri(column), content=content))
+        organ = site.catalog.organ.name
+        for document in site.reports.values():
             assert document.report is not None
-            counts = self.site.library_counts(document.report)
+            counts = site.library_counts(document.report)
             csv_uri, json_uri = export_uris(document.src_uri, document.report.year)
             files.append(File.generated(config, csv_uri, content=report_csv(document.report, counts)))
             files.append(File.generated(config, json_uri, content=report_json(document.report, counts, organ)))
-        for column in self.site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
-            files.append(File.generated(config, self.layout.export_uri(column, "csv"), content=directory_csv(rows)))
-            files.append(
-                File.generated(config, self.layout.export_uri(column, "json"), content=directory_json(self.site, rows))
-            )
+        for column in site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
+            files.append(File.generated(config, layout.export_uri(column, "csv"), content=directory_csv(rows)))
+            files.append(File.generated(config, layout.export_uri(column, "json"), content=directory_json(site, rows)))
 
     def _add_feeds(self, files: Files, config: MkDocsConfig) -> None:
         """The Atom feeds (gongkai.model.feeds): their addresses are absolute, so they need site_url."""
-        assert self.site is not None and self.layout is not None
-        self.feeds = []
+        assert self.platform is not None
+        self.feeds = {}
         if not config.site_url:
             log.info("未生成 Atom 订阅源：订阅源中的网址须是绝对网址，需在 mkdocs.yml 中设置 site_url")
             return
-        self.feeds = plan_feeds(self.site, self.layout, self.config.feed_entries)
-        for feed in self.feeds:
-            content = atom_xml(feed, self.site, config.site_url, self.urls)
-            files.append(File.generated(config, feed.uri, content=content))
+        for site in self.platform.sites:
+            owner = _owner(site)
+            feeds = self.feeds[owner] = plan_feeds(site, self.layouts[owner], self.config.feed_entries)
+            for feed in feeds:
+                content = atom_xml(feed, site, config.site_url, self.urls)
+                files.append(File.generated(config, feed.uri, content=content))
+
+
+def _owner(site: DisclosureSite) -> str:
+    """The key an organ's pages, layout, builder and feeds go by: its 代码 on a platform, else ""."""
+    return site.catalog.organ_key or ""
