@@ -1,6 +1,6 @@
 """A deterministic synthetic collection of a county's disclosure documents, at any size.
 
-The sample site (mkdocs.yml, catalog.yaml, content/index.md and pages/) with N
+The sample's county government as a one-organ site (mkdocs.yml, its catalog and pages) with N
 generated documents in content/wj/: the same seed and N always give the same
 files. The documents look like a county's: titles, 发文字号 and 文种 of real
 notices, bodies of numbered items whose length follows a log-normal law
@@ -98,9 +98,9 @@ def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C
     assert replaced == 1, "the sample's mkdocs.yml gives the plugin an as_of"
     (project / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(REPO / "overrides", project / "overrides")
-    shutil.copy(REPO / "catalog.yaml", project / "catalog.yaml")
-    shutil.copy(REPO / "content" / "index.md", project / "content" / "index.md")
-    shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
+    (project / "catalog.yaml").write_text(one_organ_catalog(), "utf-8")
+    (project / "content" / "index.md").write_text(HOME_PAGE, "utf-8")
+    shutil.copytree(REPO / "content" / "zwgk" / "xzf" / "pages", project / "content" / "pages")
     rng = random.Random(seed)
     documents = _plan(rng, count, code)
     traditional = _traditional()
@@ -111,6 +111,27 @@ def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C
         path = project / "content" / "wj" / str(document.year) / f"{document.sequence:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
+
+
+HOME_PAGE = "# 示例县人民政府\n\n本站设[政府信息公开](zwgk/index.md)专栏。\n"
+
+
+def one_organ_catalog() -> str:
+    """The sample platform's county government (its first organ) as the catalog.yaml of a one-organ site."""
+    import yaml
+
+    data = yaml.safe_load((REPO / "catalog.yaml").read_text("utf-8"))
+    organ = {k: v for k, v in data["公开单位"][0].items() if k not in ("代码", "类型")}
+    guide = data["公开指南"]
+    guide["依申请公开"].setdefault("受理机构", organ["信息公开工作机构"]["名称"])
+    portal = data["平台"]
+    column = {"名称": portal["名称"], "路径": portal["路径"], "说明": portal["说明"], "每页条数": portal["每页条数"]}
+    catalog = {
+        "机关": organ, "网站": data["网站"], "索引号规则": data["索引号规则"], "公开指南": guide,
+        "文件效力": data["文件效力"], **({"检查": data["检查"]} if "检查" in data else {}),
+        "专栏": {**column, "栏目": data["栏目模板"]["人民政府"]},
+    }  # fmt: skip
+    return yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False)
 
 
 def _plan(rng: random.Random, count: int, code: str) -> list[_Document]:

@@ -31,20 +31,23 @@ AUDIT_PAGE_SIZE = 5
 # Each page type and the address of the page that stands for it; the column pages are picked from the build.
 PAGES: dict[str, str | None] = {
     "home": "",
-    "zwgk-landing": "zwgk/",
+    "portal": "zwgk/",
+    "platform-directory": "zwgk/gkml/",
+    "zwgk-landing": "zwgk/xzf/",
+    "department-landing": "zwgk/jyj/",
     "column-list": None,
     "column-list-page-2": None,
-    "document": "wj/2024/00002/",
-    "document-validity-history": "wj/2022/00004/",
-    "document-repealed": "wj/2021/00008/",
-    "document-attachments": "wj/2023/00030/",
-    "interpretation": "wj/2026/00063/",
-    "library": "zwgk/fdzdgknr/fgwj/gfxwj/",
-    "library-repealed": "zwgk/fdzdgknr/fgwj/gfxwj/fzsx/",
-    "cleanup-record": "zwgk/fdzdgknr/fgwj/qljg/2025/",
-    "guide": "zwgk/zn/",
-    "directory": "zwgk/gkml/",
-    "annual-report": "wj/2025/00016/",
+    "document": "zwgk/xzf/wj/2024/00002/",
+    "document-validity-history": "zwgk/xzf/wj/2022/00004/",
+    "document-repealed": "zwgk/xzf/wj/2021/00008/",
+    "document-attachments": "zwgk/xzf/wj/2023/00030/",
+    "interpretation": "zwgk/xzf/wj/2026/00063/",
+    "library": "zwgk/xzf/fdzdgknr/fgwj/gfxwj/",
+    "library-repealed": "zwgk/xzf/fdzdgknr/fgwj/gfxwj/fzsx/",
+    "cleanup-record": "zwgk/xzf/fdzdgknr/fgwj/qljg/2025/",
+    "guide": "zwgk/xzf/zn/",
+    "directory": "zwgk/xzf/gkml/",
+    "annual-report": "zwgk/xzf/wj/2025/00016/",
     "search-empty": "search/",
     "search-results": "search/?q=办法",
     "search-filtered": "search/?q=办法",
@@ -144,7 +147,7 @@ def build_audit_site(root: Path) -> Path:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     catalog = yaml.safe_load((REPO / "catalog.yaml").read_text("utf-8"))
-    catalog["专栏"]["每页条数"] = AUDIT_PAGE_SIZE
+    catalog["平台"]["每页条数"] = AUDIT_PAGE_SIZE
     (root / "catalog.yaml").write_text(yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False), "utf-8")
     site_dir = root / "site"
     with pytest.MonkeyPatch.context() as patch:
@@ -157,8 +160,9 @@ def build_audit_site(root: Path) -> Path:
 
 def page_paths(site_dir: Path, catalog_file: Path) -> dict[str, str]:
     """Every page type's address, checked against the built site: a column list is one with a second page."""
-    catalog = yaml.safe_load(catalog_file.read_text("utf-8"))["专栏"]
-    lists = list(_document_lists(catalog["栏目"], f"{catalog.get('路径', 'zwgk')}/"))
+    catalog = yaml.safe_load(catalog_file.read_text("utf-8"))
+    # The county government's columns: its template's lists.
+    lists = list(_document_lists(catalog["栏目模板"]["人民政府"], f"{catalog['平台'].get('路径', 'zwgk')}/xzf/"))
     paged = sorted(path for path in lists if (site_dir / path / "2" / "index.html").is_file())
     if not paged:
         pytest.fail(f"no 文件列表 column of the audited site has a second page (columns: {', '.join(lists)})")

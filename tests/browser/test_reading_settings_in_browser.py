@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-DOCUMENT = "wj/2023/00030/"  # has a body, attachments and a table of contents
-OTHER_PAGE = "zwgk/fdzdgknr/fgwj/gfxwj/"
+DOCUMENT = "zwgk/xzf/wj/2023/00030/"  # has a body, attachments and a table of contents
+OTHER_PAGE = "zwgk/xzf/fdzdgknr/fgwj/gfxwj/"
 
 # WCAG relative luminance and contrast of two computed colours, with alpha blended over white.
 CONTRAST = """([fore, back]) => {

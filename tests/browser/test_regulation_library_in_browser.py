@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_repealed_document_banner_leads_to_the_repealing_document_and_back(page, base_url):
-    page.goto(base_url + "wj/2021/00008/")
+    page.goto(base_url + "zwgk/xzf/wj/2021/00008/")
     banner = page.get_by_role("region", name="本文件已废止")
     assert banner.is_visible()
     assert "本文件已于 2026-01-23 废止" in banner.inner_text()
@@ -22,12 +22,12 @@ def test_repealed_document_banner_leads_to_the_repealing_document_and_back(page,
     expect(page.locator("#gk-main")).to_have_text("示例县人民政府关于修改和废止部分行政规范性文件的决定")
     assert page.get_by_role("region", name=re.compile("^本文件")).count() == 0  # in force: no banner
     page.locator(".gk-relations").get_by_role("link", name="示例县人民政府关于加快发展电子商务的若干意见").click()
-    expect(page).to_have_url(base_url + "wj/2021/00008/")
+    expect(page).to_have_url(base_url + "zwgk/xzf/wj/2021/00008/")
     expect(page.get_by_role("region", name="本文件已废止")).to_be_visible()
 
 
 def test_amended_document_shows_the_current_version_and_its_history(page, base_url):
-    page.goto(base_url + "wj/2022/00004/")
+    page.goto(base_url + "zwgk/xzf/wj/2022/00004/")
     banner = page.get_by_role("region", name="本文件已修改")
     assert banner.is_visible()
     banner.get_by_role("link", name="查看版本沿革").click()
@@ -39,7 +39,7 @@ def test_amended_document_shows_the_current_version_and_its_history(page, base_u
 
 
 def test_library_filters_by_year_and_issuer_and_sorts(page, base_url):
-    page.goto(base_url + "zwgk/fdzdgknr/fgwj/gfxwj/")
+    page.goto(base_url + "zwgk/xzf/fdzdgknr/fgwj/gfxwj/")
     table = page.locator("#gk-library-table tbody tr")
     assert table.count() == 8
     form = page.get_by_role("form", name="筛选和排序")

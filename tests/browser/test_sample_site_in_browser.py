@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 
 def test_landing_page_shows_the_mandated_columns(page, base_url):
-    page.goto(base_url + "zwgk/")
-    assert page.title().startswith("政府信息公开")
+    page.goto(base_url + "zwgk/xzf/")
+    assert page.title().startswith("示例县人民政府")
     cards = page.locator(".gk-card strong")
     assert cards.all_inner_texts() == ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"]
     assert page.get_by_role("navigation", name="当前位置").is_visible()
@@ -19,6 +19,7 @@ def test_landing_page_shows_the_mandated_columns(page, base_url):
 
 def test_from_a_column_to_a_document_with_its_metadata(page, base_url):
     page.goto(base_url + "zwgk/")
+    page.locator("table.gk-organs").get_by_role("link", name="示例县人民政府", exact=True).click()
     page.locator(".gk-card a", has_text="法定主动公开内容").click()
     page.get_by_role("link", name=re.compile("^行政规范性文件$")).first.click()
     assert page.locator("h1").first.inner_text() == "行政规范性文件"
@@ -76,7 +77,15 @@ def test_menu_is_usable_with_the_keyboard(page, base_url):
 def test_no_request_leaves_the_local_server(page, base_url):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    paths = ("", "zwgk/", "zwgk/fdzdgknr/", "zwgk/zn/", "zwgk/gkml/", "zwgk/fdzdgknr/fgwj/gfxwj/", "search/?q=办法")
+    paths = (
+        "",
+        "zwgk/",
+        "zwgk/xzf/fdzdgknr/",
+        "zwgk/xzf/zn/",
+        "zwgk/gkml/",
+        "zwgk/xzf/fdzdgknr/fgwj/gfxwj/",
+        "search/?q=办法",
+    )
     for path in paths:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
@@ -85,26 +94,26 @@ def test_no_request_leaves_the_local_server(page, base_url):
 
 
 def test_a_policy_and_its_interpretation_lead_to_each_other(page, base_url):
-    page.goto(base_url + "wj/2026/00045/")
+    page.goto(base_url + "zwgk/xzf/wj/2026/00045/")
     policy = page.get_by_role("navigation", name="政策解读")
     expect(policy).to_have_text("政策解读：《示例县城市供水用水管理办法》政策解读")
     policy.get_by_role("link").click()
-    expect(page).to_have_url(base_url + "wj/2026/00063/")
+    expect(page).to_have_url(base_url + "zwgk/xzf/wj/2026/00063/")
     back = page.get_by_role("navigation", name="政策解读")
     expect(back).to_have_text(
         "解读对象：示例县人民政府关于印发《示例县城市供水用水管理办法》的通知（示政发〔2026〕15号）"
     )
     back.get_by_role("link").click()
-    expect(page).to_have_url(base_url + "wj/2026/00045/")
+    expect(page).to_have_url(base_url + "zwgk/xzf/wj/2026/00045/")
 
 
 def test_a_single_page_shows_its_date(page, base_url):
-    page.goto(base_url + "zwgk/fdzdgknr/jgzn/")
+    page.goto(base_url + "zwgk/xzf/fdzdgknr/jgzn/")
     expect(page.locator(".gk-published")).to_have_text("发布日期：2026-03-02")
 
 
 def test_an_annual_report_prints_on_a4_without_the_site_around_it(page, base_url, tmp_path):
-    page.goto(base_url + "wj/2025/00016/")
+    page.goto(base_url + "zwgk/xzf/wj/2025/00016/")
     expect(page.locator("table.gk-report-table")).to_have_count(3)
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".gk-report__downloads"):

@@ -58,13 +58,13 @@ def test_a_document_number_with_square_brackets_finds_the_document_first_and_ope
     expect(first).to_contain_text("示政办发〔2022〕18号")
     expect(first).to_contain_text("已修改")
     first.get_by_role("link").click()
-    expect(page).to_have_url(base_url + "wj/2022/00004/")
+    expect(page).to_have_url(base_url + "zwgk/xzf/wj/2022/00004/")
 
 
 def test_browsing_without_a_query_shows_counts_that_change_with_a_filter(page, base_url):
     page.goto(base_url + "search/")
     status = page.locator("#gk-search-status")
-    expect(status).to_have_text("共 112 份文件，按发布日期排列")
+    expect(status).to_have_text("共 162 份文件，按发布日期排列")
     in_force = page.get_by_role("group", name="有效性").get_by_label("有效")
     count = int(in_force.locator("xpath=..").locator(".gk-search__count").inner_text().strip("()"))
     in_force.check()
@@ -103,7 +103,7 @@ def test_search_works_from_the_keyboard_alone(page, base_url):
             break
     expect(link).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(base_url + "wj/2026/00045/")
+    expect(page).to_have_url(base_url + "zwgk/xzf/wj/2026/00045/")
 
 
 def test_search_makes_no_request_outside_the_site(page, base_url):

@@ -359,7 +359,7 @@ def test_the_sample_reports_count_the_sample_library(sample_site):
 
     expected = {2023: ("1", "1", "4"), 2024: ("2", "0", "6"), 2025: ("2", "0", "8")}
     found = {}
-    for page in sample_site.glob("wj/*/*/index.html"):
+    for page in sample_site.glob("zwgk/xzf/wj/*/*/index.html"):
         tree = HTMLParser(page.read_text("utf-8"))
         tables = tree.css("table.gk-report-table")
         if tables:

@@ -24,8 +24,9 @@ from helpers import REPO, SAMPLE_AS_OF, SAMPLE_SHARD_TOKENS, document
 # afresh, and Pagefind writes its filter files in no fixed order. Its records are compared instead.
 BUNDLE = re.compile(r"^pagefind(-\d+)?/")
 
-REPLACED = "content/wj/2022/00004.md"  # replaced (替代) by 2026/00002, whose page names it
-REPEALER = "content/wj/2026/00001.md"  # repeals 示政发〔2021〕8号 and amends 示政办发〔2022〕18号
+REPLACED = "content/zwgk/xzf/wj/2022/00004.md"  # replaced (替代) by 2026/00002, whose page names it
+# Repeals 示政发〔2021〕8号 and a department's 示司〔2021〕8号, and amends 示政办发〔2022〕18号.
+REPEALER = "content/zwgk/xzf/wj/2026/00001.md"
 
 
 def sample_project(root: Path) -> Path:
@@ -103,10 +104,10 @@ def test_after_edits_a_rebuild_is_the_site_a_clean_build_makes(tmp_path, caplog)
     # A relation's target renamed: the page that names it must show the new title.
     edit(project, REPLACED, "标题: ", "标题: （修订）")
     # A relation removed: 示政发〔2021〕8号 is no longer repealed.
-    edit(project, REPEALER, "废止: [示政发〔2021〕8号]\n", "")
+    edit(project, REPEALER, "废止: [示政发〔2021〕8号, ", "废止: [")
     # A document withheld: it leaves the site and the index.
     withheld = next(
-        p for p in sorted((project / "content/wj/2024").glob("*.md")) if "公开属性: 主动公开" in p.read_text()
+        p for p in sorted((project / "content/zwgk/xzf/wj/2024").glob("*.md")) if "公开属性: 主动公开" in p.read_text()
     )
     edit(project, str(withheld.relative_to(project)), "公开属性: 主动公开", "公开属性: 依申请公开")
     rebuilt = build_site(project, caplog, shard_tokens=SAMPLE_SHARD_TOKENS)
@@ -211,7 +212,7 @@ def test_a_new_newest_document_updates_the_dates_of_pages_that_do_not_list_it(tm
     # document's, which the page's view does not hold; a kept page must not keep the old date.
     project = sample_project(tmp_path / "project")
     build_site(project, caplog)
-    (project / "content/wj/2026/00099.md").write_text(
+    (project / "content/zwgk/xzf/wj/2026/00099.md").write_text(
         "---\n标题: 示例县统计局关于2026年11月主要经济指标的公告\n索引号: 11330521MB1C00001X/2026-00099\n"
         "发文机关: 示例县统计局\n成文日期: 2026-11-23\n发布日期: 2026-11-23\n主题分类: 综合政务\\政务公开\n"
         "文种: 公告\n公开属性: 主动公开\n栏目: [tjxx]\n内容概述: 公布2026年11月主要经济指标。\n---\n\n正文。\n",

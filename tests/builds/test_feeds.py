@@ -214,7 +214,7 @@ def test_without_site_url_there_are_no_feeds(project, caplog):
 
 def test_the_sample_site_feeds_are_valid_and_newest_first(sample_site: Path):
     feeds = sorted(sample_site.rglob("atom.xml"))
-    assert sample_site / "zwgk/atom.xml" in feeds
+    assert sample_site / "zwgk/xzf/atom.xml" in feeds and sample_site / "zwgk/jyj/atom.xml" in feeds
     for path in feeds:
         feed = read_feed(path)
         dates = [entry.published for entry in feed.entries]
@@ -224,4 +224,8 @@ def test_the_sample_site_feeds_are_valid_and_newest_first(sample_site: Path):
             assert entry.id.startswith("tag:www.example-county.gov.cn,"), entry.id  # catalog.yaml 网站.域名
             page = entry.link.removeprefix("https://www.example-county.gov.cn/")
             assert (sample_site / page / "index.html").is_file(), entry.link
-    assert len(read_feed(sample_site / "zwgk/atom.xml").entries) == 50  # feed_entries' default
+    assert len(read_feed(sample_site / "zwgk/xzf/atom.xml").entries) == 50  # feed_entries' default
+    # Each organ of the platform has its feeds, titled by the organ.
+    department = read_feed(sample_site / "zwgk/jyj/atom.xml")
+    assert department.feed.title == "示例县教育局"
+    assert {e.link.split("/zwgk/")[1].split("/")[0] for e in department.entries} == {"jyj"}

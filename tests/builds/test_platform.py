@@ -225,3 +225,26 @@ def test_review_names_the_organ_of_each_change(tmp_path, capsys, monkeypatch):
     assert "#### 新增文件" in sfj and "测试县司法局关于第8号事项的通知" in sfj
     csz = out.split("### 测试县城关镇人民政府（csz）")[1]
     assert "#### 修改的文件" in csz and "标题、正文" not in csz and "：标题" in csz
+
+
+def test_import_writes_into_the_organs_folder_with_its_code(tmp_path, capsys):
+    project = make_platform(tmp_path, platform_documents())
+    export = tmp_path / "export"
+    (export / "bodies").mkdir(parents=True)
+    (export / "bodies" / "a1.md").write_text("第一条 为了规范收费，制定本规定。\n", "utf-8")
+    row = {"uid": "a1", "name": "测试县司法局关于公证收费的通知", "signed": "2026-05-04", "issued": "2026-05-08"}
+    (export / "rows.jsonl").write_text(json.dumps({**row, "file": "bodies/a1.md"}, ensure_ascii=False) + "\n", "utf-8")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        "名称: 旧系统\n标识字段: uid\n正文字段: file\n字段: {标题: name, 成文日期: signed, 发布日期: issued}\n"
+        "固定: {公开属性: 主动公开, 主题分类: 综合政务\\政务公开, 栏目: gfxwj, 文种: 通知, 发文机关: 测试县司法局}\n"
+        "内容概述取正文: true\n",
+        "utf-8",
+    )
+    config = str(project.root / "mkdocs.yml")
+    assert main(["-f", config, "import", str(export / "rows.jsonl"), "-m", str(mapping), "--organ", "sfj"]) == 0
+    written = sorted((project.content / "zwgk/sfj/wj/2026").glob("*.md"))
+    texts_written = [p.read_text("utf-8") for p in written]
+    assert any("索引号: 11330000TEST00003X/2026-" in t and "公证收费" in t for t in texts_written), capsys.readouterr()
+    project.build()  # the organ's new document builds into its column
+    assert "测试县司法局关于公证收费的通知" in project.html("zwgk/sfj/fdzdgknr/gfxwj/").body.text()

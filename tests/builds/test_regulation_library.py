@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from helpers import ORGAN_CODE, document, make_project, scan_output, texts
 
-LIBRARY = "zwgk/fdzdgknr/fgwj/gfxwj"
+LIBRARY = "zwgk/xzf/fdzdgknr/fgwj/gfxwj"
 
 
 def html(site: Path, url_path: str) -> HTMLParser:
@@ -35,26 +35,26 @@ def metadata(tree: HTMLParser) -> dict[str, str]:
 
 
 def test_a_repealed_document_names_its_repealing_document_and_the_cleanup(sample_site: Path):
-    tree = html(sample_site, "wj/2021/00008")
+    tree = html(sample_site, "zwgk/xzf/wj/2021/00008")
     heading, text, links = banner(tree)
     assert heading == "!本文件已废止"
     assert "本文件已于 2026-01-23 废止。" in text
     assert "示例县人民政府关于修改和废止部分行政规范性文件的决定 （示政发〔2026〕2号）" in text
-    assert links == ["../../2026/00001/", "../../../zwgk/fdzdgknr/fgwj/qljg/2025/"]
+    assert links == ["../../2026/00001/", "../../../fdzdgknr/fgwj/qljg/2025/"]
     assert metadata(tree)["有效性"] == "已废止"
     assert metadata(tree)["废止日期"] == "2026-01-23"
     # The banner comes before the body.
     article = tree.css_first("article").html
     assert article.index("gk-validity") < article.index("gk-body")
     # And the repealing document links back, with the derived relation.
-    back = html(sample_site, "wj/2026/00001")
+    back = html(sample_site, "zwgk/xzf/wj/2026/00001")
     relations = texts(back, ".gk-relations li")
     assert "废止：示例县人民政府关于加快发展电子商务的若干意见（示政发〔2021〕8号）" in relations
     assert back.css_first("section.gk-validity") is None  # in force: no banner
 
 
 def test_an_amended_document_links_to_the_current_version_and_lists_the_versions(sample_site: Path):
-    tree = html(sample_site, "wj/2022/00004")
+    tree = html(sample_site, "zwgk/xzf/wj/2022/00004")
     heading, text, links = banner(tree)
     assert heading == "!本文件已修改"
     assert "本文件已于 2026-01-23 被 示例县农村住房建设管理办法（2026年修订） 替代。" in text
@@ -67,22 +67,22 @@ def test_an_amended_document_links_to_the_current_version_and_lists_the_versions
     ]
     assert versions[0].css_first("[aria-current=page]") is not None
     assert texts(tree, "ol.gk-versions .gk-state") == ["已修改", "有效", "有效"]
-    current = html(sample_site, "wj/2026/00002")
+    current = html(sample_site, "zwgk/xzf/wj/2026/00002")
     assert texts(current, ".gk-relations li") == [
         "替代：示例县人民政府办公室关于印发《示例县农村住房建设管理办法》的通知（示政办发〔2022〕18号）"
     ]
 
 
 def test_pending_and_expired_documents_say_when(sample_site: Path):
-    heading, text, _ = banner(html(sample_site, "wj/2026/00045"))
+    heading, text, _ = banner(html(sample_site, "zwgk/xzf/wj/2026/00045"))
     assert heading == "!本文件尚未生效"
     assert "本文件自 2027-01-01 起施行，截至 2026-11-23 尚未生效。" in text
-    heading, text, _ = banner(html(sample_site, "wj/2021/00015"))
+    heading, text, _ = banner(html(sample_site, "zwgk/xzf/wj/2021/00015"))
     assert heading == "!本文件已失效"
     assert "本文件有效期至 2023-03-11 ，已于 2023-03-12 失效。" in text
-    heading, text, links = banner(html(sample_site, "wj/2022/00040"))
+    heading, text, links = banner(html(sample_site, "zwgk/xzf/wj/2022/00040"))
     assert "经 示例县2025年度行政规范性文件清理结果 宣布自 2026-01-23 起失效" in text
-    assert links == ["../../../zwgk/fdzdgknr/fgwj/qljg/2025/"]
+    assert links == ["../../../fdzdgknr/fgwj/qljg/2025/"]
 
 
 def test_library_lists_current_pending_and_ended_documents(sample_site: Path):
@@ -113,28 +113,28 @@ def test_library_lists_current_pending_and_ended_documents(sample_site: Path):
 
 
 def test_listings_and_the_directory_show_the_state(sample_site: Path):
-    column = html(sample_site, "zwgk/fdzdgknr/fgwj")  # the parent column lists nothing itself
+    column = html(sample_site, "zwgk/xzf/fdzdgknr/fgwj")  # the parent column lists nothing itself
     assert column.css_first("table.gk-list") is None
-    shjz = html(sample_site, "zwgk/fdzdgknr/shjz")
+    shjz = html(sample_site, "zwgk/xzf/fdzdgknr/shjz")
     row = next(r for r in shjz.css("table.gk-list tbody tr") if "最低生活保障实施办法" in r.text())
     assert row.css_first(".gk-state").text(strip=True) == "有效"
-    directory = json.loads((sample_site / "zwgk/gkml/gkml.json").read_text("utf-8"))["条目"]
+    directory = json.loads((sample_site / "zwgk/xzf/gkml/gkml.json").read_text("utf-8"))["条目"]
     states = {e["索引号"]: e["有效性"] for e in directory}
     assert states[f"{'11330521MB1C00001X'}/2021-00008"] == "已废止"
 
 
 def test_cleanup_column_and_record_pages(sample_site: Path):
-    index = html(sample_site, "zwgk/fdzdgknr/fgwj/qljg")
+    index = html(sample_site, "zwgk/xzf/fdzdgknr/fgwj/qljg")
     row = index.css_first("table.gk-cleanups tbody tr")
     assert [c.text(strip=True) for c in row.css("td")] == [
         "示例县2025年度行政规范性文件清理结果", "2025-12-15", "2026-01-23", "5", "1", "1", "1",
     ]  # fmt: skip
-    record = html(sample_site, "zwgk/fdzdgknr/fgwj/qljg/2025")
+    record = html(sample_site, "zwgk/xzf/fdzdgknr/fgwj/qljg/2025")
     assert record.css_first("h1").text(strip=True) == "示例县2025年度行政规范性文件清理结果"
     decisions = texts(record, "table.gk-cleanup tbody td:nth-child(3)")
     assert decisions == ["继续有效"] * 5 + ["修改", "废止", "宣布失效"]
     assert "清理结果公告" in record.css_first(".gk-cleanup-facts").text()
-    assert not (sample_site / "qingli").exists()  # the YAML is data, not a download
+    assert not (sample_site / "zwgk/xzf/qingli").exists()  # the YAML is data, not a download
 
 
 # -- small sites: withheld targets, warnings, errors through the build -------------------------

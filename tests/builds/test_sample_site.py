@@ -1,4 +1,5 @@
-"""The sample site of 示例县人民政府 as shipped in content/ and catalog.yaml."""
+"""The sample site of 示例县 as shipped in content/ and catalog.yaml: a platform of the county government,
+six of its departments and four towns."""
 
 from pathlib import Path
 
@@ -14,12 +15,20 @@ def html(site: Path, url_path: str) -> HTMLParser:
     return HTMLParser((site / url_path / "index.html").read_text("utf-8"))
 
 
-def sample_documents() -> list[dict]:
+ORGANS = ["xzf", "fgj", "jyj", "czj", "sfj", "zrzyj", "wjj", "cgz", "dhz", "xsx", "nhjd"]
+
+
+def sample_documents(organ: str = "xzf") -> list[dict]:
+    """The documents of one organ of the sample (the county government's by default), each with its organ."""
     result = []
-    for path in sorted((REPO / "content/wj").rglob("*.md")):
+    for path in sorted((REPO / f"content/zwgk/{organ}/wj").rglob("*.md")):
         front = path.read_text("utf-8").split("---")[1]
-        result.append(yaml.safe_load(front))
+        result.append({**yaml.safe_load(front), "organ": organ})
     return result
+
+
+def all_sample_documents() -> list[dict]:
+    return [d for organ in ORGANS for d in sample_documents(organ)]
 
 
 def test_sample_content_meets_the_brief():
@@ -36,17 +45,58 @@ def test_sample_content_meets_the_brief():
 
 
 def test_every_public_document_has_a_page_listed_in_its_column(sample_site: Path):
-    documents = [d for d in sample_documents() if d["公开属性"] == "主动公开"]
+    documents = [d for d in all_sample_documents() if d["公开属性"] == "主动公开"]
     directory = html(sample_site, "zwgk/gkml")
     assert f"本目录共 {len(documents)} 条" in directory.body.text()
+    government = [d for d in documents if d["organ"] == "xzf"]
+    assert f"本目录共 {len(government)} 条" in html(sample_site, "zwgk/xzf/gkml").body.text()
     for document in documents:
         year, seq = document["索引号"].split("/")[1].split("-")
-        page = html(sample_site, f"wj/{year}/{seq}")
+        page = html(sample_site, f"zwgk/{document['organ']}/wj/{year}/{seq}")
         assert page.css_first("h1").text(strip=True) == document["标题"]
 
 
+def test_the_sample_is_a_platform_of_the_government_six_departments_and_four_towns(sample_site: Path):
+    portal = html(sample_site, "zwgk")
+    groups = [
+        (table.css_first("caption").text(strip=True), [a.text(strip=True) for a in table.css("tbody a")])
+        for table in portal.css("table.gk-organs")
+    ]
+    assert [caption for caption, _ in groups] == [
+        "人民政府（1 个公开单位）", "政府部门（6 个公开单位）", "乡镇街道（4 个公开单位）",
+    ]  # fmt: skip
+    assert groups[2][1] == [
+        "示例县城关镇人民政府",
+        "示例县东湖镇人民政府",
+        "示例县西山乡人民政府",
+        "示例县南湖街道办事处",
+    ]
+    # The towns' columns come from one template.
+    towns = [[a.text(strip=True) for a in html(sample_site, f"zwgk/{t}").css("#gk-tree ~ ul a")] for t in ORGANS[7:]]
+    assert all(tree == towns[0] for tree in towns) and "通知公告" in towns[0]
+
+
+def test_a_government_decision_repeals_a_departments_regulation(sample_site: Path):
+    page = html(sample_site, "zwgk/sfj/wj/2021/00009")
+    banner = page.css_first(".gk-validity").text(strip=True)
+    assert "本文件已于2026-01-23废止" in banner
+    assert "示例县人民政府关于修改和废止部分行政规范性文件的决定" in banner
+    ended = html(sample_site, "zwgk/sfj/fdzdgknr/gfxwj/fzsx")
+    assert "示例县司法局关于印发《示例县人民调解员补贴管理办法》的通知" in ended.body.text()
+
+
+def test_a_department_publishes_its_annual_report_counted_from_its_own_library(sample_site: Path):
+    reports = [d for d in sample_documents("jyj") if d.get("年报数据")]
+    assert len(reports) == 1
+    year, seq = reports[0]["索引号"].split("/")[1].split("-")
+    page = html(sample_site, f"zwgk/jyj/wj/{year}/{seq}")
+    assert page.css("table")  # the report's tables
+    text = page.body.text()
+    assert "示例县教育局" in text and "第二十条" in text
+
+
 def test_non_public_sample_documents_reach_no_output_file(sample_site: Path):
-    withheld = [d for d in sample_documents() if d["公开属性"] != "主动公开"]
+    withheld = [d for d in all_sample_documents() if d["公开属性"] != "主动公开"]
     assert withheld
     for document in withheld:
         assert scan_output(sample_site, document["标题"]) == [], document["标题"]
@@ -54,7 +104,7 @@ def test_non_public_sample_documents_reach_no_output_file(sample_site: Path):
 
 
 def test_landing_page_shows_the_four_mandated_columns_first(sample_site: Path):
-    landing = html(sample_site, "zwgk")
+    landing = html(sample_site, "zwgk/xzf")
     cards = [n.text(strip=True) for n in landing.css(".gk-card strong")]
     assert cards == ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"]
 

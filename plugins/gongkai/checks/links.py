@@ -27,7 +27,7 @@ _HTML = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""")
 
 def check_links(site: DisclosureSite, findings: Findings) -> None:
     layout = Layout(site.catalog)
-    generated = {layout.landing_uri, layout.search_uri, *(layout.column_uri(c) for c in site.catalog.walk())}
+    generated = site.shared.generated_pages
     withheld = site.shared.withheld_files
     for src_uri, source_path, base_uri in published_markdown(site, layout):
         text = (site.docs_dir / src_uri).read_text("utf-8")

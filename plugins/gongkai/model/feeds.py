@@ -44,7 +44,10 @@ class Feed:
 def plan_feeds(site: DisclosureSite, layout: Layout, entries: int) -> list[Feed]:
     """The whole column's feed first, then one per listing column in catalog order; `entries` per feed."""
     catalog = site.catalog
-    title = f"{catalog.organ.name} · {catalog.root_name}"
+    # On a platform an organ's column is named by the organ: its name once is the title.
+    title = (
+        catalog.organ.name if catalog.root_name == catalog.organ.name else f"{catalog.organ.name} · {catalog.root_name}"
+    )
     feeds = [Feed(layout.feed_uri, title, catalog.root_description, layout.landing_uri, site.documents[:entries])]
     for column in catalog.walk():
         if column.kind in FEED_KINDS:

@@ -239,7 +239,9 @@ def _guide_reader(entry: FieldReader, shared: _Shared, office_name: str | None) 
     request = texts.get("依申请公开")
     if office_name and isinstance(request, Mapping) and "受理机构" not in request:
         texts = merged(texts, _mapping({"依申请公开": _mapping({"受理机构": office_name}, request.line)}, texts.line))
-    return FieldReader(texts, entry.path, entry.problems, f"{entry.prefix}公开指南.")
+    # Only the platform's texts: a fault is theirs, named once whichever organs meet it.
+    prefix = f"{entry.prefix}公开指南." if own is not None else "公开指南."
+    return FieldReader(texts, entry.path, entry.problems, prefix)
 
 
 def _mapping(values: dict[str, object], line: int) -> Mapping:

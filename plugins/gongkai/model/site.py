@@ -20,7 +20,8 @@ from .catalog import Catalog, Column, ColumnKind
 from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document, read_front_matter, read_markdown
 from .fields import FieldReader
-from .platform_catalog import PlatformCatalog, load_platform_catalog
+from .layout import SEARCH_URI, Layout, PortalLayout
+from .platform_catalog import PlatformCatalog, Portal, load_platform_catalog
 from .problems import InvalidInput, Problem, ProblemList, Severity
 from .rules import ORPHAN_FILE
 from .validity import Instrument, Register, State, build_register
@@ -85,6 +86,9 @@ class SiteWide:
     withheld_files: set[str]  # documents that are not 主动公开, and their attachments
     interpretations_of: dict[str, list[Document]]  # 索引号 -> its published 政策解读, newest first
     interpreted_by: dict[str, list[Document]]  # 索引号 of a 政策解读 -> the published documents it explains
+    # The pages the column generates that a Markdown link may name: every organ's landing and column pages,
+    # 一网通查, and a platform's portal and 公开目录.
+    generated_pages: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -309,7 +313,7 @@ def load_platform(
     shown_docs_dir = display(docs_dir).rstrip("/") + "/"
     sites = [_organ_site(content, register, docs_dir, display, problems) for content in contents]
     _hand_out_warnings(sites, platform_catalog, shown_docs_dir, problems.warnings)
-    whole = site_wide(sites)
+    whole = site_wide(sites, platform_catalog.portal)
     for position, site in enumerate(sites):
         site.whole, site.shown_docs_dir, site.checks_other_pages = whole, shown_docs_dir, position == 0
     return Platform(platform_catalog, sites, register)
@@ -372,7 +376,7 @@ def _organ_site(
     )  # fmt: skip
 
 
-def site_wide(sites: list[DisclosureSite]) -> SiteWide:
+def site_wide(sites: list[DisclosureSite], portal: Portal | None = None) -> SiteWide:
     """What the organs share; 三同步 both ways between published documents only (a dangling one is a finding)."""
     documents = sorted((d for s in sites for d in s.documents), key=lambda d: d.sort_key, reverse=True)
     public_by_key = {d.index_no: d for d in documents}
@@ -393,7 +397,19 @@ def site_wide(sites: list[DisclosureSite]) -> SiteWide:
         withheld_files={d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments},
         interpretations_of=dict(of),
         interpreted_by=dict(by),
+        generated_pages=_generated_pages(sites, portal),
     )
+
+
+def _generated_pages(sites: list[DisclosureSite], portal: Portal | None) -> set[str]:
+    pages = {SEARCH_URI}
+    for site in sites:
+        layout = Layout(site.catalog)
+        pages |= {layout.landing_uri, *(layout.column_uri(c) for c in site.catalog.walk())}
+    if portal is not None:
+        portal_layout = PortalLayout(portal.slug, portal.directory_slug)
+        pages |= {portal_layout.landing_uri, portal_layout.directory_uri()}
+    return pages
 
 
 def _hand_out_warnings(
