@@ -15,6 +15,7 @@ full build.
     .venv/bin/python -m bench.scale                      # the real corpus, imported with `gongkai import`
     .venv/bin/python -m bench.scale --synthetic 1000 10000 50000
     .venv/bin/python -m bench.scale --synthetic 300 --no-real   # the smoke run CI makes
+    .venv/bin/python -m bench.scale --no-real --platform 80 60  # a platform of 80 organs, built in one go
 
 Figures, not verdicts: machines here are shared and noisy, so only ratios
 measured in the same run are worth comparing.
@@ -213,7 +214,8 @@ def measure(commands: list[list[str]], cwd: Path, site: Path) -> Run:
                 failure = f"{name} stopped past {MEMORY_LIMIT_MIB // 1024} GiB"
             return Run(time.perf_counter() - started, peak / 1024, pagefind_peak / 1024, 0, 0, 0, failure)
     seconds = time.perf_counter() - started
-    pages = sorted((site / "wj").rglob("index.html"))
+    # Document pages: under wj/, or on a platform under each organ's zwgk/<代码>/wj/.
+    pages = sorted(p for folder in site.rglob("wj") if folder.is_dir() for p in folder.rglob("index.html"))
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     page_kib = statistics.fmean(p.stat().st_size for p in pages) / 1024 if pages else 0.0
     return Run(seconds, peak / 1024, pagefind_peak / 1024, size / 2**20, len(pages), page_kib)
@@ -235,7 +237,8 @@ def build_gongkai(project: Path) -> Run:
 
 def rebuild_after_one_change(project: Path) -> float:
     """Touch one document's body, as an editor's commit would, and build again."""
-    document = next(iter(sorted((project / "content" / "wj").rglob("*.md"))))
+    folders = sorted(folder for folder in (project / "content").rglob("wj") if folder.is_dir())
+    document = next(iter(sorted(folders[0].rglob("*.md"))))
     document.write_text(document.read_text("utf-8") + "\n（本段为基准测试所加。）\n", "utf-8")
     return build_gongkai(project).seconds
 
@@ -261,7 +264,9 @@ def compare(corpus: str, project: Path, documents: int, work: Path, rebuild: boo
     return comparison
 
 
-def run(real: bool, sizes: list[int], work: Path, rebuild: bool = True) -> list[Comparison]:
+def run(
+    real: bool, sizes: list[int], work: Path, rebuild: bool = True, platforms: tuple[tuple[int, int], ...] = ()
+) -> list[Comparison]:
     results = []
     if real:
         project = work / "lawrefbook"
@@ -273,12 +278,27 @@ def run(real: bool, sizes: list[int], work: Path, rebuild: bool = True) -> list[
         synthetic.generate(project, size)
         results.append(compare(f"synthetic {size}", project, size, work, rebuild))
         shutil.rmtree(project)
+    for organs, per_organ in platforms:
+        project = work / f"platform-{organs}x{per_organ}"
+        synthetic.generate_platform(project, organs, per_organ)
+        corpus = f"platform {organs} organs × {per_organ}"
+        results.append(compare(corpus, project, organs * per_organ, work, rebuild))
+        shutil.rmtree(project)
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, nargs="*", default=[], metavar="N", help="synthetic corpus sizes")
+    parser.add_argument(
+        "--platform",
+        type=int,
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("ORGANS", "PER_ORGAN"),
+        help="a synthetic platform (集约化) of ORGANS organs with PER_ORGAN documents each, built in one go",
+    )
     parser.add_argument("--no-real", action="store_true", help="skip the real corpus")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the one-document rebuild")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed after)")
@@ -289,10 +309,10 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-        run(real, args.synthetic, args.work, not args.no_rebuild)
+        run(real, args.synthetic, args.work, not args.no_rebuild, tuple((o, n) for o, n in args.platform))
     else:
         with tempfile.TemporaryDirectory(prefix="gongkai-scale-") as work:
-            run(real, args.synthetic, Path(work), not args.no_rebuild)
+            run(real, args.synthetic, Path(work), not args.no_rebuild, tuple((o, n) for o, n in args.platform))
 
 
 if __name__ == "__main__":

@@ -102,15 +102,57 @@ def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C
     (project / "content" / "index.md").write_text(HOME_PAGE, "utf-8")
     shutil.copytree(REPO / "content" / "zwgk" / "xzf" / "pages", project / "content" / "pages")
     rng = random.Random(seed)
-    documents = _plan(rng, count, code)
+    _write_documents(rng, project / "content" / "wj", _plan(rng, count, code))
+
+
+def _write_documents(rng: random.Random, folder: Path, documents: list[_Document]) -> None:
     traditional = _traditional()
     for document in documents:
         text = _render(rng, document)
         if rng.random() < 0.02:
             text = _to_traditional(traditional, text)
-        path = project / "content" / "wj" / str(document.year) / f"{document.sequence:05d}.md"
+        path = folder / str(document.year) / f"{document.sequence:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
+
+
+# The listing columns of the sample's department and town templates (catalog.yaml 栏目模板).
+DEPARTMENT_COLUMNS = ["ghjh", "gfxwj", "zd", "czyjs"]
+TOWN_COLUMNS = ["tzgg", "czyjs"]
+
+
+def generate_platform(project: Path, organs: int, per_organ: int, seed: int = 1) -> None:
+    """The sample platform's settings with `organs` organs (the county government, then departments and
+    towns, two to one, from the sample's templates), each with `per_organ` documents and its pages."""
+    import yaml
+
+    if project.exists():
+        shutil.rmtree(project)
+    (project / "content").mkdir(parents=True)
+    config = (REPO / "mkdocs.yml").read_text("utf-8")
+    config, replaced = re.subn(r'(?m)^      as_of: "[0-9-]+"$', f'      as_of: "{AS_OF}"', config)
+    assert replaced == 1, "the sample's mkdocs.yml gives the plugin an as_of"
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    (project / "content" / "index.md").write_text(HOME_PAGE, "utf-8")
+    data = yaml.safe_load((REPO / "catalog.yaml").read_text("utf-8"))
+    government, department, town = (data["公开单位"][i] for i in (0, 1, 7))
+    rng = random.Random(seed)
+    entries = []
+    for n in range(organs):
+        kind = "政府部门" if n and n % 3 else ("人民政府" if n == 0 else "乡镇街道")
+        model, listing = {"人民政府": (government, LISTING_COLUMNS), "政府部门": (department, DEPARTMENT_COLUMNS),
+                          "乡镇街道": (town, TOWN_COLUMNS)}[kind]  # fmt: skip
+        key = "xzf" if n == 0 else f"dw{n:03d}"
+        code = f"11330521MB{n + 1:07d}X"
+        name = model["名称"] if n == 0 else f"示例县第{n}{'局' if kind == '政府部门' else '镇人民政府'}"
+        entries.append({**model, "代码": key, "类型": kind, "名称": name, "机构代码": code})
+        folder = project / "content" / "zwgk" / key
+        pages = REPO / "content" / "zwgk" / ("xzf" if n == 0 else model["代码"]) / "pages"
+        shutil.copytree(pages, folder / "pages")
+        _write_documents(rng, folder / "wj", _plan(rng, per_organ, code, listing))
+    data["公开单位"] = entries
+    (project / "catalog.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 HOME_PAGE = "# 示例县人民政府\n\n本站设[政府信息公开](zwgk/index.md)专栏。\n"
@@ -134,7 +176,7 @@ def one_organ_catalog() -> str:
     return yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False)
 
 
-def _plan(rng: random.Random, count: int, code: str) -> list[_Document]:
+def _plan(rng: random.Random, count: int, code: str, listing: list[str] = LISTING_COLUMNS) -> list[_Document]:
     """Dates, numbers, columns and relations: older documents first, so relations point back in time."""
     years = list(range(2010, 2027))
     weights = [1 + i * 0.15 for i in range(len(years))]  # a growing output, as real sites show
@@ -147,8 +189,7 @@ def _plan(rng: random.Random, count: int, code: str) -> list[_Document]:
     days = [min(d, dt.date(2026, 11, 20)) for d in days]
     library: list[_Document] = []
     targeted: set[str] = set()
-    listing = LISTING_COLUMNS
-    column_weights = [20, 10] + [3] * (len(listing) - 2)
+    column_weights = ([20, 10] + [3] * (len(listing) - 2))[: len(listing)]
     for day in days:
         per_year[day.year] = per_year.get(day.year, 0) + 1
         columns = rng.choices(listing, weights=column_weights, k=1)
@@ -263,9 +304,14 @@ def main() -> None:
     parser.add_argument("project", type=Path, help="the folder to write the site into (emptied first)")
     parser.add_argument("count", type=int, help="how many documents")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--organs", type=int, help="a platform of this many organs, each with COUNT documents")
     args = parser.parse_args()
-    generate(args.project, args.count, args.seed)
-    print(f"{args.count} documents in {args.project}/content/wj")
+    if args.organs:
+        generate_platform(args.project, args.organs, args.count, args.seed)
+        print(f"{args.organs} organs × {args.count} documents in {args.project}/content/zwgk")
+    else:
+        generate(args.project, args.count, args.seed)
+        print(f"{args.count} documents in {args.project}/content/wj")
 
 
 if __name__ == "__main__":

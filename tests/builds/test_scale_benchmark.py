@@ -57,3 +57,21 @@ def test_a_document_page_does_not_grow_with_the_number_of_documents(tmp_path):
             sizes.append(len(html) - len(article.html or ""))
         around[count] = statistics.median(sizes)
     assert abs(around[400] - around[40]) <= 0.01 * around[40], around
+
+
+def test_the_platform_smoke_run_builds_every_organs_documents(tmp_path, capsys):
+    results = scale.run(real=False, sizes=[], work=tmp_path, rebuild=False, platforms=((4, 15),))
+    with capsys.disabled():
+        print("\n" + "\n".join(line for r in results for line in r.lines()))
+    [result] = results
+    assert result.baseline.document_pages == 60
+    assert 0 < result.gongkai.document_pages <= 60  # each organ's 主动公开 documents, under zwgk/<代码>/wj/
+
+
+def test_a_synthetic_platform_has_its_organs_folders_and_catalog(tmp_path):
+    synthetic.generate_platform(tmp_path / "p", 5, 8)
+    organs = sorted(p.name for p in (tmp_path / "p" / "content" / "zwgk").iterdir())
+    assert organs == ["dw001", "dw002", "dw003", "dw004", "xzf"]
+    assert all(len(list((tmp_path / "p" / "content" / "zwgk" / o / "wj").rglob("*.md"))) == 8 for o in organs)
+    catalog = (tmp_path / "p" / "catalog.yaml").read_text("utf-8")
+    assert catalog.count("类型: 乡镇街道") == 1 and catalog.count("类型: 政府部门") == 3
