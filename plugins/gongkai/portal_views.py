@@ -1,7 +1,8 @@
 """What the pages of a platform's portal receive: the organs by type, the platform-wide 公开目录, 一网通查.
 
-Each organ's own pages are made by its ViewBuilder (gongkai.views); a row of a document here is made by
-the builder of the organ that publishes it, so it reads as it does in that organ's lists.
+Each organ's own pages are made by its ViewBuilder (gongkai.views). The portal's are made from the
+catalog and the portal's records only (gongkai.model.portal), so that a portal assembled from parts
+built apart is the portal built in one go.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass
 
 from .model.catalog import Catalog, OrganKind
 from .model.layout import SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
-from .model.site import ListingPage, Platform
+from .model.platform_catalog import PlatformCatalog
+from .model.portal import PortalData, PortalDocument
+from .model.site import paginate
 from .search import FILTERS as SEARCH_FILTERS
-from .views import STATE_CLASSES, DocumentRow, Link, Pager, SearchView, ViewBuilder
+from .views import STATE_CLASSES, Link, Pager, SearchView
 
 DIRECTORY_TITLE = "政府信息公开目录"
 
@@ -35,10 +38,14 @@ class OrganGroup:
 
 @dataclass(frozen=True)
 class PortalRow:
-    """A document in a platform-wide list: its row as its organ lists it, and the organ."""
+    """A document in a platform-wide list, with its organ."""
 
-    row: DocumentRow
+    document: PortalDocument
     organ: Link
+
+    @property
+    def state_class(self) -> str:
+        return STATE_CLASSES[self.document.state] if self.document.state else ""
 
 
 @dataclass(frozen=True)
@@ -63,65 +70,60 @@ class PlatformDirectoryView:
     template: str = "gongkai/platform-directory.html"
 
 
-def organ_groups(platform: Platform) -> list[tuple[str, list[Catalog]]]:
+def organ_groups(catalog: PlatformCatalog) -> list[tuple[str, list[Catalog]]]:
     """The organs by 类型, in the order of the types, each group in the order of catalog.yaml."""
     return [
-        (kind.value, members)
-        for kind in OrganKind
-        if (members := [s.catalog for s in platform.sites if s.catalog.organ.kind is kind])
+        (kind.value, members) for kind in OrganKind if (members := [c for c in catalog.organs if c.organ.kind is kind])
     ]
 
 
 class PortalViewBuilder:
-    def __init__(
-        self,
-        platform: Platform,
-        layout: PortalLayout,
-        builders: dict[str, ViewBuilder],  # organ key -> the organ's
-        url_of: Callable[[str], str],
-    ) -> None:
-        self.platform = platform
-        self.layout = layout
-        self.builders = builders
-        self.url_of = url_of
+    """The portal's views from the platform's catalog and the portal's records (gongkai.model.portal)."""
 
-    @property
-    def _portal_name(self) -> str:
-        assert self.platform.catalog.portal is not None
-        return self.platform.catalog.portal.name
+    def __init__(
+        self, catalog: PlatformCatalog, data: PortalData, layout: PortalLayout, url_of: Callable[[str], str]
+    ) -> None:
+        assert catalog.portal is not None
+        self.catalog = catalog
+        self.portal_settings = catalog.portal
+        self.data = data
+        self.layout = layout
+        self.url_of = url_of
+        self.organ_links = {
+            c.organ_key or "": Link(c.organ.name, url_of(Layout(c).landing_uri)) for c in catalog.organs
+        }
 
     def _crumbs(self) -> list[Link]:
-        return [Link("首页", self.url_of("index.md")), Link(self._portal_name, self.url_of(self.layout.landing_uri))]
+        return [
+            Link("首页", self.url_of("index.md")),
+            Link(self.portal_settings.name, self.url_of(self.layout.landing_uri)),
+        ]
 
-    def _row(self, document_uri: str) -> PortalRow:
-        site = self.platform.site_of_document[document_uri]
-        builder = self.builders[site.catalog.organ_key or ""]
-        organ = Link(site.catalog.organ.name, self.url_of(Layout(site.catalog).landing_uri))
-        return PortalRow(builder.row(self.platform.document_at[document_uri]), organ)
+    def _row(self, document: PortalDocument) -> PortalRow:
+        return PortalRow(document, self.organ_links[document.organ])
 
     def portal(self) -> PortalView:
         groups = []
-        for kind, catalogs in organ_groups(self.platform):
+        for kind, catalogs in organ_groups(self.catalog):
             entries = []
             for catalog in catalogs:
-                site = self.platform.site(catalog.organ_key or "")
-                assert site is not None
-                newest = site.documents[0].published if site.documents else None
-                url = self.url_of(Layout(catalog).landing_uri)
-                entries.append(OrganEntry(catalog.organ.name, url, len(site.documents), newest))
+                record = self.data.organ(catalog.organ_key or "")
+                count, newest = (record.count, record.newest) if record else (0, None)
+                entries.append(OrganEntry(catalog.organ.name, self.url_of(Layout(catalog).landing_uri), count, newest))
             groups.append(OrganGroup(kind, entries))
-        assert self.platform.catalog.portal is not None
         return PortalView(
             breadcrumbs=self._crumbs()[:1],
-            description=self.platform.catalog.portal.description,
+            description=self.portal_settings.description,
             groups=groups,
-            latest=[self._row(d.src_uri) for d in self.platform.documents[:10]],
-            document_count=len(self.platform.documents),
+            latest=[self._row(d) for d in self.data.documents[:10]],
+            document_count=len(self.data.documents),
             directory=Link(DIRECTORY_TITLE, self.url_of(self.layout.directory_uri())),
             search=Link(SEARCH_TITLE, self.url_of(SEARCH_URI)),
         )
 
-    def directory(self, page: ListingPage) -> PlatformDirectoryView:
+    def directory(self, page_number: int) -> PlatformDirectoryView:
+        page = paginate(self.data.documents, self.portal_settings.page_size)[page_number - 1]
+
         def url(n: int) -> str:
             return self.url_of(self.layout.directory_uri(n))
 
@@ -133,9 +135,9 @@ class PortalViewBuilder:
         )
         return PlatformDirectoryView(
             breadcrumbs=self._crumbs(),
-            rows=[self._row(d.src_uri) for d in page.documents],
+            rows=[self._row(d) for d in page.documents],
             pager=pager,
-            total=len(self.platform.documents),
+            total=len(self.data.documents),
             downloads=[
                 Link(f"下载 {ext.upper()}", self.url_of(self.layout.directory_export_uri(ext)))
                 for ext in ("csv", "json")

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from .catalog import Column
-from .site import DisclosureSite, Platform
+from .site import DisclosureSite
 
 CSV_HEADER = [
     "索引号",
@@ -69,17 +69,6 @@ def directory_csv(rows: list[dict[str, Any]]) -> str:
 def directory_json(site: DisclosureSite, rows: list[dict[str, Any]]) -> str:
     organ = site.catalog.organ
     payload = {"机关": organ.name, "机构代码": organ.code, "条目数": len(rows), "条目": rows}
-    return json.dumps(payload, ensure_ascii=False, indent=1)
-
-
-def platform_directory_json(platform: Platform, rows: list[dict[str, Any]]) -> str:
-    """The platform's 公开目录: each organ with its 机构代码 and count, then every organ's rows."""
-    organs = [
-        {"公开单位": s.catalog.organ.name, "类型": s.catalog.organ.kind.value, "机构代码": s.catalog.organ.code,
-         "条目数": len(s.documents)}
-        for s in platform.sites
-    ]  # fmt: skip
-    payload = {"公开单位": organs, "条目数": len(rows), "条目": rows}
     return json.dumps(payload, ensure_ascii=False, indent=1)
 
 

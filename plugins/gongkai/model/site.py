@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .annual_report import ReportData, library_counts
 from .catalog import Catalog, Column, ColumnKind
@@ -32,11 +33,11 @@ LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
 
 @dataclass
 class ListingPage:
-    """One page of a paginated list of documents."""
+    """One page of a paginated list of documents (or of what a list shows of them)."""
 
     number: int
     count: int
-    documents: list[Document]
+    documents: list[Any]
 
     @property
     def has_previous(self) -> bool:
@@ -59,6 +60,12 @@ class ListingPage:
                 result.append(None)
             result.append(number)
         return result
+
+
+def paginate(items: list[Any], size: int) -> list[ListingPage]:
+    """The pages of a list, `size` a page; an empty list has one page."""
+    count = max(1, math.ceil(len(items) / size))
+    return [ListingPage(n, count, items[(n - 1) * size : n * size]) for n in range(1, count + 1)]
 
 
 @dataclass(frozen=True)
@@ -204,9 +211,7 @@ class DisclosureSite:
         return False
 
     def pages_of(self, documents: list[Document]) -> list[ListingPage]:
-        size = self.catalog.page_size
-        count = max(1, math.ceil(len(documents) / size))
-        return [ListingPage(n, count, documents[(n - 1) * size : n * size]) for n in range(1, count + 1)]
+        return paginate(documents, self.catalog.page_size)
 
     def columns_of(self, document: Document) -> list[Column]:
         return [c for code in document.column_codes if (c := self.catalog.column(code))]

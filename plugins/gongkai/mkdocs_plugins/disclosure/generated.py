@@ -10,7 +10,8 @@ from typing import Any
 
 from ...model.catalog import Column, ColumnKind
 from ...model.layout import ENDED_SECTION, ENDED_TITLE, SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
-from ...model.site import DisclosureSite, Platform
+from ...model.platform_catalog import Portal
+from ...model.site import DisclosureSite, paginate
 from ...portal_views import DIRECTORY_TITLE, PlatformDirectoryView, PortalView, PortalViewBuilder
 from ...views import (
     CleanupIndexView,
@@ -122,18 +123,15 @@ def plan_pages(
     return plan.pages
 
 
-def plan_portal_pages(platform: Platform, layout: PortalLayout) -> dict[str, GeneratedPage]:
-    """A platform's own pages: its entry, the platform-wide 公开目录 and 一网通查."""
-    assert platform.catalog.portal is not None
+def plan_portal_pages(portal: Portal, documents: int, layout: PortalLayout) -> dict[str, GeneratedPage]:
+    """A platform's own pages: its entry, the platform-wide 公开目录 of `documents` documents, and 一网通查."""
     pages = {
-        layout.landing_uri: GeneratedPage(
-            platform.catalog.portal.name, "", PortalView.template, PortalViewBuilder.portal
-        ),
+        layout.landing_uri: GeneratedPage(portal.name, "", PortalView.template, PortalViewBuilder.portal),
         SEARCH_URI: GeneratedPage(SEARCH_TITLE, "", SearchView.template, PortalViewBuilder.search),
     }
-    for page in platform.first.pages_of(platform.documents):
+    for page in paginate(list(range(documents)), portal.page_size):
         title = DIRECTORY_TITLE if page.number == 1 else f"{DIRECTORY_TITLE}（第{page.number}页）"
-        view = partial(PortalViewBuilder.directory, page=page)
+        view = partial(PortalViewBuilder.directory, page_number=page.number)
         pages[layout.directory_uri(page.number)] = GeneratedPage(
             title, "", PlatformDirectoryView.template, view, in_nav=page.number == 1
         )

@@ -31,16 +31,15 @@ from ...checks.runner import check_platform
 from ...model.annual_report import with_table_marks
 from ...model.catalog import ColumnKind
 from ...model.directory import (
-    PLATFORM_ORGAN_FIELD,
     directory_csv,
     directory_json,
     directory_rows,
     library_json,
-    platform_directory_json,
 )
 from ...model.feeds import Feed, atom_xml, plan_feeds
 from ...model.layout import SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
 from ...model.palette import accessible_colours, custom_variables, palette_choices, palette_css
+from ...model.portal import PortalData, platform_directory_json, portal_data
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, Platform, load_platform
@@ -81,6 +80,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.document_uris: dict[str, Any] = {}
         self.urls: dict[str, str] = {}
         self.builders: dict[str, Any] = {}  # owner -> its ViewBuilder (the portal's: a PortalViewBuilder)
+        self.portal_data: PortalData | None = None  # what a platform's portal shows (gongkai.model.portal)
         self.catalog_path: Path | None = None
         self.written = 0
         self.search: SearchBundle | None = None
@@ -347,8 +347,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.platform is not None
         on_platform = self.platform.is_platform
         plans = [plan_pages(site, self.layouts[_owner(site)], docs_dir, on_platform) for site in self.platform.sites]
-        if self.portal_layout is not None:
-            plans.append(plan_portal_pages(self.platform, self.portal_layout))
+        portal = self.platform.catalog.portal
+        if self.portal_layout is not None and portal is not None:
+            plans.append(plan_portal_pages(portal, len(self.platform.documents), self.portal_layout))
         pages: dict[str, GeneratedPage] = {}
         for plan in plans:
             for src_uri, page in plan.items():
@@ -371,8 +372,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             _owner(site): ViewBuilder(site, self.layouts[_owner(site)], url_of, portal_link)
             for site in self.platform.sites
         }
-        if self.portal_layout is not None:
-            builders[""] = PortalViewBuilder(self.platform, self.portal_layout, builders, url_of)
+        self.portal_data = portal_data(self.platform, self.urls) if self.portal_layout is not None else None
+        if self.portal_layout is not None and self.portal_data is not None:
+            builders[""] = PortalViewBuilder(self.platform.catalog, self.portal_data, self.portal_layout, url_of)
         return builders
 
     def _plan_build(self, config: MkDocsConfig) -> None:
@@ -519,7 +521,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.platform is not None
         if self.portal_layout is not None and self.platform.catalog.portal is not None:
             name = self.platform.catalog.portal.name
-            column_nav = self.portal_layout.nav(name, DIRECTORY_TITLE, organ_groups(self.platform))
+            column_nav = self.portal_layout.nav(name, DIRECTORY_TITLE, organ_groups(self.platform.catalog))
         else:
             column_nav = self.layouts[""].nav()
         search = {SEARCH_TITLE: SEARCH_URI}
@@ -530,17 +532,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
         assert self.platform is not None
-        everyone = []
         for site in self.platform.sites:
-            rows = directory_rows(site, self.urls)
-            everyone += [{**row, PLATFORM_ORGAN_FIELD: site.catalog.organ.name} for row in rows]
-            self._add_organ_exports(files, config, site, rows)
-        if self.portal_layout is not None:
-            # The platform's 公开目录: every organ's rows, newest first as each organ's are.
-            everyone.sort(key=lambda row: (row["发布日期"], row["索引号"]), reverse=True)
-            layout = self.portal_layout
-            files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(everyone)))
-            content = platform_directory_json(self.platform, everyone)
+            self._add_organ_exports(files, config, site, directory_rows(site, self.urls))
+        if self.portal_layout is not None and self.portal_data is not None:
+            # The platform's 公开目录: every organ's rows, newest first, each naming its organ.
+            rows, layout = self.portal_data.rows, self.portal_layout
+            files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(rows)))
+            content = platform_directory_json(self.platform.catalog, self.portal_data)
             files.append(File.generated(config, layout.directory_export_uri("json"), content=content))
 
     def _add_organ_exports(self, files: Files, config: MkDocsConfig, site: DisclosureSite, rows: list[Any]) -> None:
