@@ -16,6 +16,7 @@ full build.
     .venv/bin/python -m bench.scale --synthetic 1000 10000 50000
     .venv/bin/python -m bench.scale --synthetic 300 --no-real   # the smoke run CI makes
     .venv/bin/python -m bench.scale --no-real --platform 80 60  # a platform of 80 organs, built in one go
+    .venv/bin/python -m bench.scale --no-real --parts --platform 80 600   # in one go, and as 80 parts + assembly
 
 Figures, not verdicts: machines here are shared and noisy, so only ratios
 measured in the same run are worth comparing.
@@ -114,6 +115,37 @@ class Comparison:
                 f"rebuild after changing one document: {self.rebuild_seconds:.1f} s = {share:.0%} of a full build"
             )
         return lines
+
+
+@dataclass(frozen=True)
+class PartsComparison:
+    """A platform built in one go, and as one part per organ (each a CI job of its own) then assembled."""
+
+    corpus: str
+    documents: int
+    whole: Run
+    parts: dict[str, Run]  # organ -> its part's build
+    assembly: Run
+
+    def lines(self) -> list[str]:
+        if self.whole.failure or self.assembly.failure or any(r.failure for r in self.parts.values()):
+            failures = [r.failure for r in (self.whole, self.assembly, *self.parts.values()) if r.failure]
+            return [f"== {self.corpus} in parts: FAILED: {'; '.join(str(f) for f in failures)}"]
+        longest_organ, longest = max(self.parts.items(), key=lambda item: item[1].seconds)
+        parallel = longest.seconds + self.assembly.seconds
+        total = sum(r.seconds for r in self.parts.values())
+        peaks = [r.peak_mib for r in self.parts.values()]
+        return [
+            f"== {self.corpus} in parts: {len(self.parts)} parts + assembly",
+            f"in one go            {self.whole.seconds:8.1f} s   peak {self.whole.peak_mib:6.0f} MiB",
+            f"longest part ({longest_organ:>5}) {longest.seconds:8.1f} s   peak {longest.peak_mib:6.0f} MiB",
+            f"parts, median         {statistics.median(r.seconds for r in self.parts.values()):8.1f} s   "
+            f"peak {min(peaks):.0f}–{max(peaks):.0f} MiB",
+            f"sum of parts         {total:8.1f} s   (one runner)",
+            f"assembly             {self.assembly.seconds:8.1f} s   peak {self.assembly.peak_mib:6.0f} MiB",
+            f"longest part + assembly {parallel:.1f} s = {parallel / self.whole.seconds:.0%} of building in one go "
+            "(as many runners as parts)",
+        ]
 
 
 class TreeMemory:
@@ -243,6 +275,25 @@ def rebuild_after_one_change(project: Path) -> float:
     return build_gongkai(project).seconds
 
 
+def build_in_parts(corpus: str, project: Path, documents: int) -> PartsComparison:
+    """The platform in one go, then each organ's part and the assembly, each timed and measured on its own."""
+    import yaml
+
+    gongkai = str(VENV_BIN / "gongkai")
+    whole = measure([[gongkai, "build", "-d", str(project / "whole")]], project, project / "whole")
+    organs = [entry["代码"] for entry in yaml.safe_load((project / "catalog.yaml").read_text("utf-8"))["公开单位"]]
+    parts = {}
+    for organ in organs:
+        folder = project / "parts" / organ
+        parts[organ] = measure([[gongkai, "build", "--organ", organ, "-d", str(folder)]], project, folder)
+    folders = [str(project / "parts" / organ) for organ in organs]
+    site = project / "assembled"
+    assembly = measure([[gongkai, "assemble", *folders, "-d", str(site)]], project, site)
+    comparison = PartsComparison(corpus, documents, whole, parts, assembly)
+    print("\n".join(comparison.lines()), flush=True)
+    return comparison
+
+
 def import_real_corpus(project: Path) -> int:
     # Without a build cache left there by hand: the full build must start cold.
     shutil.copytree(LAWREFBOOK_PROJECT, project, ignore=shutil.ignore_patterns("site", "wj", ".cache"))
@@ -265,9 +316,14 @@ def compare(corpus: str, project: Path, documents: int, work: Path, rebuild: boo
 
 
 def run(
-    real: bool, sizes: list[int], work: Path, rebuild: bool = True, platforms: tuple[tuple[int, int], ...] = ()
-) -> list[Comparison]:
-    results = []
+    real: bool,
+    sizes: list[int],
+    work: Path,
+    rebuild: bool = True,
+    platforms: tuple[tuple[int, int], ...] = (),
+    in_parts: bool = False,
+) -> list[Comparison | PartsComparison]:
+    results: list[Comparison | PartsComparison] = []
     if real:
         project = work / "lawrefbook"
         documents = import_real_corpus(project)
@@ -282,7 +338,10 @@ def run(
         project = work / f"platform-{organs}x{per_organ}"
         synthetic.generate_platform(project, organs, per_organ)
         corpus = f"platform {organs} organs × {per_organ}"
-        results.append(compare(corpus, project, organs * per_organ, work, rebuild))
+        if in_parts:
+            results.append(build_in_parts(corpus, project, organs * per_organ))
+        else:
+            results.append(compare(corpus, project, organs * per_organ, work, rebuild))
         shutil.rmtree(project)
     return results
 
@@ -299,6 +358,11 @@ def main() -> None:
         metavar=("ORGANS", "PER_ORGAN"),
         help="a synthetic platform (集约化) of ORGANS organs with PER_ORGAN documents each, built in one go",
     )
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="build each --platform in one go and as one part per organ plus the assembly (no baseline)",
+    )
     parser.add_argument("--no-real", action="store_true", help="skip the real corpus")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the one-document rebuild")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed after)")
@@ -309,10 +373,11 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-        run(real, args.synthetic, args.work, not args.no_rebuild, tuple((o, n) for o, n in args.platform))
+        run(real, args.synthetic, args.work, not args.no_rebuild, tuple((o, n) for o, n in args.platform), args.parts)
     else:
         with tempfile.TemporaryDirectory(prefix="gongkai-scale-") as work:
-            run(real, args.synthetic, Path(work), not args.no_rebuild, tuple((o, n) for o, n in args.platform))
+            platforms = tuple((o, n) for o, n in args.platform)
+            run(real, args.synthetic, Path(work), not args.no_rebuild, platforms, args.parts)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-d", "--site-dir", help="输出目录（默认 mkdocs.yml 中的 site_dir）")
     build.add_argument("--strict", action="store_true", help="警告也视为错误（CI 中使用）")
     build.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算文件有效性（默认今天），用于可复现的构建")
+    build.add_argument(
+        "--organ",
+        metavar="代码",
+        help="平台站点：只构建这个公开单位的部分（默认输出到 parts/<代码>/），之后用 assemble 组装",
+    )
+
+    assemble = commands.add_parser(
+        "assemble",
+        help="平台站点：用各公开单位分别构建的部分组装完整站点（门户、公开目录、一网通查），不需要各单位的源文件",
+    )
+    assemble.add_argument("parts", nargs="+", type=Path, help="gongkai build --organ 构建的部分目录，每个公开单位一个")
+    assemble.add_argument("-d", "--site-dir", help="输出目录（默认 mkdocs.yml 中的 site_dir）")
+    assemble.add_argument("--strict", action="store_true", help="警告也视为错误")
+    assemble.add_argument("--as-of", metavar="YYYY-MM-DD", help="按这一天计算（须与各部分相同）")
 
     serve = commands.add_parser(
         "serve", help="构建并在本机预览，文件改动后自动重新构建；给出站点目录时只提供已构建的站点（查阅点用）"
@@ -73,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "assemble":
+            return _assemble(args)
         if args.command == "import":
             return _import(args)
         if args.command == "new":
@@ -112,12 +130,17 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+    from .project import PART_VARIABLE
+
     options: dict[str, Any] = {"strict": True} if args.strict else {}
     if args.site_dir:
         options["site_dir"] = str(Path(args.site_dir).resolve())
+    elif args.organ:
+        options["site_dir"] = str((Path(args.config_file).resolve().parent / "parts" / args.organ).resolve())
     try:
-        config = load_config(args.config_file, **options)
-        build(config)
+        with _environment(PART_VARIABLE, args.organ):  # read by the disclosure plugin
+            config = load_config(args.config_file, **options)
+            build(config)
     except PluginError as e:
         print(f"构建失败：{e}", file=sys.stderr)
         return 1
@@ -126,6 +149,35 @@ def _build(args: argparse.Namespace) -> int:
         print("构建失败，原因见上方的错误信息。", file=sys.stderr)
         return 1
     return 0
+
+
+def _assemble(args: argparse.Namespace) -> int:
+    from .project import ASSEMBLE_VARIABLE
+
+    missing = [str(p) for p in args.parts if not p.is_dir()]
+    if missing:
+        print(f"{'、'.join(missing)}: 目录不存在；应为：gongkai build --organ 构建的部分目录", file=sys.stderr)
+        return 1
+    args.organ = None
+    with _environment(ASSEMBLE_VARIABLE, os.pathsep.join(str(p.resolve()) for p in args.parts)):
+        return _build(args)
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """`name` set to `value` (None: left as it is) for the plugin to read during one build, then restored."""
+    if value is None:
+        yield
+        return
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 def _import(args: argparse.Namespace) -> int:

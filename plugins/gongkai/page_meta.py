@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from .model.catalog import Column, OrganKind
 from .model.document import Document, pub_date_text
-from .model.site import DisclosureSite, Platform
+from .model.platform_catalog import PlatformCatalog
+from .model.portal import PortalData
+from .model.site import DisclosureSite
 
 
 @dataclass(frozen=True)
@@ -104,18 +106,18 @@ def page_meta(
     )
 
 
-def portal_pub_date(platform: Platform) -> str:
+def portal_pub_date(data: PortalData) -> str:
     """A platform's own page is as new as the newest document of any organ."""
-    return platform.documents[0].published_at if platform.documents else ""
+    return data.documents[0].published_at if data.documents else ""
 
 
-def portal_meta(platform: Platform, *, site_name: str, title: str, url: str) -> PageMeta:
+def portal_meta(catalog: PlatformCatalog, data: PortalData, *, site_name: str, title: str, url: str) -> PageMeta:
     """The metadata of a platform's own page (its entry, 公开目录, 一网通查, the 404 page): the portal is its
     column, and its source the platform's government (else its first organ)."""
-    portal = platform.catalog.portal
+    portal = catalog.portal
     assert portal is not None
-    website = platform.first.catalog.website
-    governments = [s for s in platform.sites if s.catalog.organ.kind is OrganKind.GOVERNMENT]
+    website = catalog.first.website
+    governments = [c for c in catalog.organs if c.organ.kind is OrganKind.GOVERNMENT]
     return PageMeta(
         site_name=site_name,
         site_domain=website.domain or "",
@@ -125,8 +127,8 @@ def portal_meta(platform: Platform, *, site_name: str, title: str, url: str) -> 
         column_keywords=portal.name,
         column_type=portal.page_type,
         article_title=title,
-        pub_date=portal_pub_date(platform),
-        content_source=(governments or platform.sites)[0].catalog.organ.name,
+        pub_date=portal_pub_date(data),
+        content_source=(governments or catalog.organs)[0].organ.name,
         description=portal.description,
         url=url,
     )

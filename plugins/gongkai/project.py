@@ -14,6 +14,10 @@ from .model.problems import InvalidInput, Problem
 
 # Set by `gongkai build/check/review --as-of`, read by the plugin: it wins over mkdocs.yml's as_of.
 AS_OF_VARIABLE = "GONGKAI_AS_OF"
+# Set by `gongkai build --organ`: the build is that organ's part of a platform (gongkai.model.parts).
+PART_VARIABLE = "GONGKAI_PART"
+# Set by `gongkai assemble`: the build is the portal, assembled from these parts (os.pathsep between them).
+ASSEMBLE_VARIABLE = "GONGKAI_ASSEMBLE"
 
 
 @dataclass(frozen=True)

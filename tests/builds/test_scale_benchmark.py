@@ -75,3 +75,14 @@ def test_a_synthetic_platform_has_its_organs_folders_and_catalog(tmp_path):
     assert all(len(list((tmp_path / "p" / "content" / "zwgk" / o / "wj").rglob("*.md"))) == 8 for o in organs)
     catalog = (tmp_path / "p" / "catalog.yaml").read_text("utf-8")
     assert catalog.count("类型: 乡镇街道") == 1 and catalog.count("类型: 政府部门") == 3
+
+
+def test_the_parts_smoke_run_builds_one_part_per_organ_and_assembles_them(tmp_path, capsys):
+    [result] = scale.run(real=False, sizes=[], work=tmp_path, rebuild=False, platforms=((3, 8),), in_parts=True)
+    assert isinstance(result, scale.PartsComparison)
+    with capsys.disabled():
+        print("\n" + "\n".join(result.lines()))
+    assert sorted(result.parts) == ["dw001", "dw002", "xzf"]
+    assert result.whole.failure is None and result.assembly.failure is None
+    assert all(run.failure is None and run.document_pages <= 8 for run in result.parts.values())
+    assert result.assembly.document_pages == result.whole.document_pages  # every organ's pages, copied

@@ -97,4 +97,6 @@ class PortalLayout:
         """The portal, its 公开目录 and the organs by type. An organ's columns are on its landing page, not in
         the navigation: each page of the site carries the navigation, and 80 organs' trees would weigh on all."""
         groups = [{kind: [{c.root_name: Layout(c).landing_uri} for c in catalogs]} for kind, catalogs in organs]
-        return {name: [self.landing_uri, {directory_title: self.directory_uri()}, *groups]}
+        # Every entry has its title: a part builds none of these pages, and its navigation must read as the
+        # whole site's does (gongkai.model.parts).
+        return {name: [{name: self.landing_uri}, {directory_title: self.directory_uri()}, *groups]}

@@ -91,8 +91,10 @@ class PlatformCatalog:
         return f"{catalog.root_slug}/" if self.is_platform else ""
 
 
-def load_platform_catalog(path: Path, display_path: str, docs_dir: Path) -> PlatformCatalog:
-    """Load and validate catalog.yaml, a platform's or one organ's; raise InvalidInput listing every problem."""
+def load_platform_catalog(path: Path, display_path: str, docs_dir: Path, check_pages: bool = True) -> PlatformCatalog:
+    """Load and validate catalog.yaml, a platform's or one organ's; raise InvalidInput listing every problem.
+
+    Without `check_pages` an organ's 页面 need not be there: assembling a platform needs no organ's sources."""
     data = read_catalog_data(path, display_path)
     problems = ProblemList()
     top = FieldReader(data, display_path, problems)
@@ -101,14 +103,14 @@ def load_platform_catalog(path: Path, display_path: str, docs_dir: Path) -> Plat
         if problems.errors or catalog is None:
             raise InvalidInput(problems.errors)
         return PlatformCatalog([catalog], None, display_path)
-    platform = _read_platform(top, docs_dir)
+    platform = _read_platform(top, docs_dir if check_pages else None)
     if problems.errors or platform is None:
         # A fault of the shared parts is met once for each organ: report it once.
         raise InvalidInput(dict.fromkeys(problems.errors))
     return platform
 
 
-def _read_platform(top: FieldReader, docs_dir: Path) -> PlatformCatalog | None:
+def _read_platform(top: FieldReader, docs_dir: Path | None) -> PlatformCatalog | None:
     top.check_keys(PLATFORM_KEYS, ["平台", "公开单位"])
     taxonomy = read_taxonomy(top)
     portal = _read_portal(top.mapping("平台"))
@@ -148,7 +150,7 @@ class _Shared:
     policy: Policy
     checks: CheckSettings
     portal: Portal | None
-    docs_dir: Path
+    docs_dir: Path | None  # None: an organ's pages are not looked for
 
 
 def _read_portal(reader: FieldReader | None) -> Portal | None:
@@ -268,7 +270,7 @@ def _organ_columns(entry: FieldReader, kind: OrganKind, shared: _Shared, folder:
     for column in (c for top in columns for c in top.walk()):
         if column.page_source is not None:
             column.page_source = f"{folder}/{column.page_source}"
-            if not (docs_dir / column.page_source).is_file():
+            if docs_dir is not None and not (docs_dir / column.page_source).is_file():
                 entry.problems.add(
                     entry.path, column.line, f"{entry.prefix}栏目 {column.code}.页面",
                     f"文件 {docs_dir.name}/{column.page_source} 不存在",

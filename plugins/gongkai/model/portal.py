@@ -30,6 +30,7 @@ class PortalDocument:
     summary: str
     written: dt.date
     published: dt.date
+    published_at: str  # PubDate: YYYY-MM-DD HH:MM
     state: State | None
 
     @property
@@ -66,7 +67,8 @@ def organ_portal_data(site: DisclosureSite, url_of: dict[str, str]) -> PortalDat
             PortalDocument(
                 organ=key, url=url_of.get(document.src_uri, ""), title=document.title,
                 doc_number=document.doc_number, index_no=document.index_no, summary=document.summary,
-                written=document.written, published=document.published, state=site.state(document),
+                written=document.written, published=document.published, published_at=document.published_at,
+                state=site.state(document),
             )
         )  # fmt: skip
     rows = [{**row, PLATFORM_ORGAN_FIELD: site.catalog.organ.name} for row in directory_rows(site, url_of)]
@@ -106,7 +108,7 @@ def portal_data_json(data: PortalData) -> dict[str, Any]:
             {
                 "organ": d.organ, "url": d.url, "title": d.title, "doc_number": d.doc_number, "index_no": d.index_no,
                 "summary": d.summary, "written": d.written.isoformat(), "published": d.published.isoformat(),
-                "state": d.state.value if d.state else None,
+                "published_at": d.published_at, "state": d.state.value if d.state else None,
             }
             for d in data.documents
         ],
@@ -120,7 +122,8 @@ def portal_data_from_json(data: dict[str, Any]) -> PortalData:
         PortalDocument(
             organ=d["organ"], url=d["url"], title=d["title"], doc_number=d["doc_number"], index_no=d["index_no"],
             summary=d["summary"], written=dt.date.fromisoformat(d["written"]),
-            published=dt.date.fromisoformat(d["published"]), state=State(d["state"]) if d["state"] else None,
+            published=dt.date.fromisoformat(d["published"]), published_at=d["published_at"],
+            state=State(d["state"]) if d["state"] else None,
         )
         for d in data["documents"]
     ]  # fmt: skip

@@ -7,6 +7,7 @@ the hooks that move data between MkDocs and them.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ from ... import PLUGIN_NAME
 from ...build_cache import BuildCache, digest
 from ...checks.annual_reports import override_notes
 from ...checks.findings import describe_finding
-from ...checks.runner import check_platform
+from ...checks.runner import check_site
 from ...model.annual_report import with_table_marks
 from ...model.catalog import ColumnKind
 from ...model.directory import (
@@ -36,22 +37,27 @@ from ...model.directory import (
     directory_rows,
     library_json,
 )
+from ...model.document import Document
 from ...model.feeds import Feed, atom_xml, plan_feeds
 from ...model.layout import SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
 from ...model.palette import accessible_colours, custom_variables, palette_choices, palette_css
-from ...model.portal import PortalData, platform_directory_json, portal_data
+from ...model.parts import Part, identity, read_parts, write_manifest
+from ...model.platform_catalog import PlatformCatalog, load_platform_catalog
+from ...model.portal import PortalData, merge_portal_data, organ_portal_data, platform_directory_json, portal_data
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, Platform, load_platform
 from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_date
 from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
-from ...project import as_of_day
+from ...project import ASSEMBLE_VARIABLE, PART_VARIABLE, as_of_day
 from ...qr_code import qr_code
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
+from ...search.part_records import PartRecords
 from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
 from ...views import DocumentView, Link, ViewBuilder, feed_links
 from ...wide_tables import WideTablesExtension
+from .assembly import assembled_search, copy_parts, organ_page_uris, sitemap_pages
 from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .escaping import escape_by_default, mark_config_html, mark_rendered_html, plain_title
@@ -83,7 +89,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.portal_data: PortalData | None = None  # what a platform's portal shows (gongkai.model.portal)
         self.catalog_path: Path | None = None
         self.written = 0
-        self.search: SearchBundle | None = None
+        self.search: SearchBundle | PartRecords | None = None
         self.cache: BuildCache | None = None
         self.page_keys: dict[str, str | None] = {}  # src_uri -> key in the build cache; None: not kept
         self.page_views: dict[str, Any] = {}  # src_uri -> view, made once for its key
@@ -92,25 +98,25 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.shard_tokens: int | None = None
         self.palette_css = ""
         self.feeds: dict[str, list[Feed]] = {}  # owner -> its Atom feeds; none without site_url
+        self.part: str | None = None  # the organ a part build is for (gongkai build --organ)
+        self.catalog: PlatformCatalog | None = None
+        self.parts: list[Part] | None = None  # what `gongkai assemble` assembles; None: not an assembly
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.catalog_path = project_dir / self.config.catalog
-        try:
-            self.platform = load_platform(
-                self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
-                as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir,
-            )  # fmt: skip
-        except InvalidInput as e:
-            raise PluginError(str(e)) from e
-        log.info("文件有效性按 %s 计算", self.platform.as_of)
-        self._run_checks()
-        self.layouts = {_owner(site): Layout(site.catalog) for site in self.platform.sites}
-        portal = self.platform.catalog.portal
+        assembly = os.environ.get(ASSEMBLE_VARIABLE)
+        if assembly:
+            self._configure_assembly(config, project_dir, [Path(p) for p in assembly.split(os.pathsep)])
+        else:
+            self._load(config, project_dir)
+        assert self.catalog is not None
+        self.layouts = {(c.organ_key or ""): Layout(c) for c in self.catalog.organs}
+        portal = self.catalog.portal
         self.portal_layout = PortalLayout(portal.slug, portal.directory_slug) if portal else None
-        self.cache = self._build_cache(config, project_dir)
+        self.cache = self._build_cache(config, project_dir) if self.parts is None else None
         mark_config_html(config)
         self.palette_css = self._palette_css(config)
         if not any(isinstance(e, WideTablesExtension) for e in config.markdown_extensions):
@@ -119,7 +125,48 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         config.nav = self._nav(config)
         return config
 
+    def _load(self, config: MkDocsConfig, project_dir: Path) -> None:
+        """Every organ's sources, loaded and checked."""
+        assert self.catalog_path is not None
+        try:
+            self.platform = load_platform(
+                self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
+                as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir,
+            )  # fmt: skip
+        except InvalidInput as e:
+            raise PluginError(str(e)) from e
+        log.info("文件有效性按 %s 计算", self.platform.as_of)
+        self.part = os.environ.get(PART_VARIABLE) or None
+        if self.part is not None and self.platform.site(self.part) is None:
+            keys = "、".join(s.catalog.organ_key or "" for s in self.platform.sites)
+            found = (
+                f"'{self.part}' 不是公开单位的代码"
+                if self.platform.is_platform
+                else f"'{self.part}'：这个站点只有一个机关"
+            )
+            raise PluginError(f"--organ: {found}；应为：以下公开单位代码之一：{keys}" if keys else f"--organ: {found}")
+        self.catalog = self.platform.catalog
+        self._run_checks()
+
+    def _configure_assembly(self, config: MkDocsConfig, project_dir: Path, folders: list[Path]) -> None:
+        """The catalog and the parts only: no organ's sources are read."""
+        assert self.catalog_path is not None
+        display = self.catalog_path.relative_to(project_dir).as_posix()
+        try:
+            catalog = load_platform_catalog(self.catalog_path, display, Path(config.docs_dir), check_pages=False)
+            if not catalog.is_platform:
+                raise PluginError(f"{display}: 没有 公开单位；应为：平台站点（只有平台站点分部分构建和组装）")
+            build = identity(config.site_url or "", self.catalog_path, self._as_of().isoformat())
+            self.parts = read_parts(folders, build, [c.organ_key or "" for c in catalog.organs])
+        except InvalidInput as e:
+            raise PluginError(str(e)) from e
+        self.catalog = catalog
+        self.portal_data = merge_portal_data([part.portal for part in self.parts])
+        log.info("组装 %d 个公开单位的部分：%d 份文件", len(self.parts), len(self.portal_data.documents))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.parts is not None:
+            return self._assembly_files(files, config)
         platform = self.platform
         if platform is None:
             return None
@@ -148,6 +195,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for src_uri, page in self.generated.items():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+        if self.part is not None:
+            files = self._only_the_part(files)
         self.urls = {f.src_uri: f.url for f in files}
         self.builders = self._view_builders()
         self._add_exports(files, config)
@@ -229,7 +278,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         # A static template (the 404 page) has no page of its own: it names the whole column's feed, and its
         # metadata is that of the site's column as a whole (a platform's portal).
         context["gongkai_feeds"] = feed_links(self.feeds.get("", []), None)  # type: ignore[typeddict-unknown-key]
-        if self.platform is not None and template_name.endswith(".html"):
+        if template_name == "sitemap.xml" and self.parts is not None:
+            # The organs' pages are in their parts: their sitemaps' entries join the portal's.
+            extra = sitemap_pages(self.parts, config.site_url or "")
+            context["pages"] = [*context["pages"], *extra]  # type: ignore[typeddict-item]
+        if self.catalog is not None and template_name.endswith(".html"):
             meta = self._meta_of("", site_name=config.site_name, title="页面未找到", url="")
             context["gongkai_meta"] = meta  # type: ignore[typeddict-unknown-key]
         return context
@@ -237,8 +290,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         escape_by_default(env)
         env.globals["gongkai_once"] = RenderOnce()  # a new one each build: nothing outlives the build
-        if self.platform is not None:
-            env.globals["gongkai_website"] = self.platform.first.catalog.website
+        if self.catalog is not None:
+            env.globals["gongkai_website"] = self.catalog.first.website
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
@@ -256,7 +309,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 self.cache.put_html(key, output)
         if src_uri in self.document_uris:
             self.written += 1
-            total = len(self.document_uris)
+            total = len(self._built_documents)
             step = max(1, total // max(1, self.config.progress_steps))
             if self.written % step == 0 or self.written == total:
                 log.info("文件页面 %d/%d", self.written, total)
@@ -269,6 +322,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self._forget_build()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.parts is not None and self.catalog is not None and self.portal_data is not None:
+            site_dir = Path(config.site_dir)
+            copy_parts(self.parts, self.catalog, site_dir)
+            if self.config.search_index:
+                self.search, _ = assembled_search(
+                    self.parts, self.portal_data, site_dir, self.config.search_shard_tokens
+                )
         if self.search is not None:
             summary = self.search.build(Path(config.site_dir))
             self.search = None
@@ -283,7 +343,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 self.cache.shards_reused,
             )  # fmt: skip
             self.cache.prune()
-        if self.platform is not None:
+        if self.part is not None and self.platform is not None and self.catalog_path is not None:
+            site = self.platform.site(self.part)
+            assert site is not None
+            build = identity(config.site_url or "", self.catalog_path, self.platform.as_of.isoformat())
+            write_manifest(Path(config.site_dir), build, self.part, organ_portal_data(site, self.urls))
+            log.info("公开单位 %s 的部分已构建：%d 份文件；用 gongkai assemble 组装", self.part, len(site.documents))
+        elif self.platform is not None:
             organs = f"{len(self.platform.sites)} 个公开单位" if self.platform.is_platform else ""
             log.info(
                 "政府信息公开：%s发布 %d 份主动公开文件，%d 份非主动公开文件未发布",
@@ -296,8 +362,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def _run_checks(self) -> None:
         """The rules of `gongkai check`: errors stop the build, warnings stop a --strict one."""
         assert self.platform is not None and self.catalog_path is not None
-        findings = check_platform(self.platform, self.catalog_path)
-        for note in (note for site in self.platform.sites for note in override_notes(site)):
+        # A part checks its organ: the other organs' findings are their parts' (and `gongkai check`'s).
+        sites = self._built_sites
+        findings = [f for site in sites for f in check_site(site, self.catalog_path)]
+        for note in (note for site in sites for note in override_notes(site)):
             log.info("%s", note)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         for warning in (f for f in findings if f.severity is Severity.WARNING):
@@ -358,6 +426,65 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 pages[src_uri] = page
         return pages
 
+    def _assembly_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """The site's own pages and the portal's; each organ's pages as files that are not built."""
+        assert self.catalog is not None and self.catalog.portal is not None and self.portal_data is not None
+        assert self.portal_layout is not None
+        organs = f"{self.catalog.portal.slug}/"
+        files = Files([f for f in files if not f.src_uri.startswith(organs)])  # the parts have them
+        self.generated = plan_portal_pages(self.catalog.portal, len(self.portal_data.documents), self.portal_layout)
+        for src_uri, page in self.generated.items():
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+        for src_uri in organ_page_uris(self.catalog):
+            files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.EXCLUDED))
+        self.urls = {f.src_uri: f.url for f in files}
+
+        def url_of(src_uri: str) -> str:
+            return self.urls.get(src_uri, src_uri)
+
+        self.builders = {"": PortalViewBuilder(self.catalog, self.portal_data, self.portal_layout, url_of)}
+        rows, layout = self.portal_data.rows, self.portal_layout
+        files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(rows)))
+        content = platform_directory_json(self.catalog, self.portal_data)
+        files.append(File.generated(config, layout.directory_export_uri("json"), content=content))
+        files.append(File.generated(config, PALETTE_CSS, content=self.palette_css))
+        return files
+
+    @property
+    def _built_sites(self) -> list[DisclosureSite]:
+        """The organs whose pages this build writes: one in a part, else all."""
+        assert self.platform is not None
+        return [s for s in self.platform.sites if self.part is None or s.catalog.organ_key == self.part]
+
+    @property
+    def _built_documents(self) -> list[Document]:
+        assert self.platform is not None
+        if self.part is None:
+            return self.platform.documents
+        return [d for site in self._built_sites for d in site.documents]
+
+    def _only_the_part(self, files: Files) -> Files:
+        """A part builds its organ's pages only. The others stay as files that are not built, so that the
+        navigation and the links reach them at the addresses they have in the whole site; another organ's
+        attachments leave the build."""
+        assert self.platform is not None and self.part is not None
+        portal = self.platform.catalog.portal
+        assert portal is not None
+        own = f"{portal.slug}/{self.part}/"
+        others = tuple(
+            f"{portal.slug}/{s.catalog.organ_key}/" for s in self.platform.sites if s.catalog.organ_key != self.part
+        )
+        kept = []
+        for file in files:
+            if file.is_documentation_page():
+                if not file.src_uri.startswith(own):
+                    file.inclusion = InclusionLevel.EXCLUDED
+            elif file.src_uri.startswith(others):
+                continue
+            kept.append(file)
+        return Files(kept)
+
     def _view_builders(self) -> dict[str, Any]:
         assert self.platform is not None
 
@@ -385,21 +512,27 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.cache is not None:
             assert self.catalog_path is not None
             fingerprint = build_fingerprint(config, self.catalog_path, self.platform.as_of)
-            for document in self.platform.documents:
+            for document in self._built_documents:
                 source = (docs_dir / document.src_uri).read_bytes()
                 sizes[document.src_uri] = len(source)
                 view = self.page_views[document.src_uri] = self._make_view(document.src_uri)
                 self.page_keys[document.src_uri] = page_key(fingerprint, self.urls[document.src_uri], source, view)
             for src_uri, generated in self.generated.items():
+                if self.part is not None and generated.owner != self.part:
+                    continue  # another organ's page: not built in this part
                 view = self.page_views[src_uri] = self._make_view(src_uri)
                 # Its PubDate may be the newest document of the site, which its view does not hold.
                 shown = (view, self._pub_date(generated.owner, view))
                 self.page_keys[src_uri] = page_key(fingerprint, self.urls[src_uri], generated.markdown.encode(), shown)
         if not self.config.search_index:
             return
-        for document in self.platform.documents:
+        for document in self._built_documents:
             if document.src_uri not in sizes:
                 sizes[document.src_uri] = (docs_dir / document.src_uri).stat().st_size
+        if self.part is not None:
+            # A part keeps its records for the assembly, which indexes every organ's together.
+            self.search = PartRecords({self.urls[d.src_uri]: sizes[d.src_uri] for d in self._built_documents})
+            return
         # A CJK character is 3 bytes of UTF-8 and about one indexed word.
         members = [
             Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", sizes[d.src_uri] // 3)
@@ -482,7 +615,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _page_meta(self, page: Page, view: Any, config: MkDocsConfig) -> Any:
         """The government page metadata of any page of the site (gongkai.page_meta)."""
-        if self.platform is None:
+        if self.catalog is None:
             return None
         document = view.document if isinstance(view, DocumentView) else None
         return self._meta_of(
@@ -497,31 +630,33 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _meta_of(self, owner: str, **values: Any) -> PageMeta:
         """An organ's page's metadata names the organ's column; a platform's own page, the portal."""
-        assert self.platform is not None
         site = self._site_of(owner)
         if site is None:
-            return portal_meta(self.platform, site_name=values["site_name"], title=values["title"], url=values["url"])
+            assert self.catalog is not None and self.portal_data is not None
+            names = {key: values[key] for key in ("site_name", "title", "url")}
+            return portal_meta(self.catalog, self.portal_data, **names)
         return page_meta(site, **values)
 
     def _site_of(self, owner: str) -> DisclosureSite | None:
-        """The organ's site of an owner; None for a platform's portal."""
-        assert self.platform is not None
+        """The organ's site of an owner; None for a platform's portal (and anything of an assembly)."""
+        if self.platform is None:
+            return None
         if not self.platform.is_platform:
             return self.platform.first
         return self.platform.site(owner) if owner else None
 
     def _pub_date(self, owner: str, view: Any) -> str:
-        assert self.platform is not None
         site = self._site_of(owner)
         if site is None:
-            return portal_pub_date(self.platform)
+            assert self.portal_data is not None
+            return portal_pub_date(self.portal_data)
         return pub_date(site, getattr(view, "column", None), getattr(view, "published", None))
 
     def _nav(self, config: MkDocsConfig) -> list[Any]:
-        assert self.platform is not None
-        if self.portal_layout is not None and self.platform.catalog.portal is not None:
-            name = self.platform.catalog.portal.name
-            column_nav = self.portal_layout.nav(name, DIRECTORY_TITLE, organ_groups(self.platform.catalog))
+        assert self.catalog is not None
+        if self.portal_layout is not None and self.catalog.portal is not None:
+            name = self.catalog.portal.name
+            column_nav = self.portal_layout.nav(name, DIRECTORY_TITLE, organ_groups(self.catalog))
         else:
             column_nav = self.layouts[""].nav()
         search = {SEARCH_TITLE: SEARCH_URI}
@@ -532,9 +667,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
         assert self.platform is not None
-        for site in self.platform.sites:
+        for site in self._built_sites:
             self._add_organ_exports(files, config, site, directory_rows(site, self.urls))
-        if self.portal_layout is not None and self.portal_data is not None:
+        if self.portal_layout is not None and self.portal_data is not None and self.part is None:
             # The platform's 公开目录: every organ's rows, newest first, each naming its organ.
             rows, layout = self.portal_data.rows, self.portal_layout
             files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(rows)))
@@ -564,7 +699,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if not config.site_url:
             log.info("未生成 Atom 订阅源：订阅源中的网址须是绝对网址，需在 mkdocs.yml 中设置 site_url")
             return
-        for site in self.platform.sites:
+        for site in self._built_sites:
             owner = _owner(site)
             feeds = self.feeds[owner] = plan_feeds(site, self.layouts[owner], self.config.feed_entries)
             for feed in feeds:

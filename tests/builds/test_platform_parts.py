@@ -1,0 +1,139 @@
+"""A platform built in parts (gongkai build --organ, one per organ) and assembled (gongkai assemble) is the
+platform built in one go: page for page, file for file, search record for search record."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gongkai.cli import main
+from gongkai.model.parts import MANIFEST, SEARCH_RECORDS
+from helpers import PLATFORM_ORGANS, make_platform, platform_documents, search_records
+
+SITE_URL = "https://test.example.gov.cn/"
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but Pagefind's, whose files list filter values in an order of its own."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")
+    }
+
+
+def gongkai(project, *args: str) -> int:
+    return main(["-f", str(project.root / "mkdocs.yml"), *args])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixture platform with a site URL: built in one go, and as five parts assembled."""
+    project = make_platform(tmp_path_factory.mktemp("parts"), platform_documents())
+    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text("utf-8") + f"site_url: {SITE_URL}\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", "2026-11-23")
+        assert gongkai(project, "build", "-d", str(project.root / "whole")) == 0
+        for organ in PLATFORM_ORGANS:
+            assert gongkai(project, "build", "--organ", organ) == 0
+        parts = sorted(str(p) for p in (project.root / "parts").iterdir())
+        assert gongkai(project, "assemble", *parts, "-d", str(project.root / "assembled")) == 0
+    return project
+
+
+def test_the_assembled_site_is_the_site_built_in_one_go(built):
+    whole, assembled = files_of(built.root / "whole"), files_of(built.root / "assembled")
+    assert sorted(whole) == sorted(assembled)
+    different = [path for path in whole if whole[path] != assembled[path]]
+    assert different == []
+    assert len([p for p in whole if p.endswith("index.html")]) == 39  # every organ's pages and the portal's
+    assert search_records(built.root / "whole") == search_records(built.root / "assembled")
+    assert len(search_records(built.root / "assembled")) == 7
+
+
+def test_a_part_holds_its_organs_pages_its_manifest_and_its_records(built):
+    part = built.root / "parts" / "jyj"
+    assert sorted(p.name for p in (part / "zwgk").iterdir()) == ["jyj"]  # no other organ's pages
+    assert not (part / "index.html").exists() and not (part / "zwgk" / "index.html").exists()
+    manifest = json.loads((part / MANIFEST).read_text("utf-8"))
+    assert (manifest["organ"], manifest["site_url"], manifest["as_of"]) == ("jyj", SITE_URL, "2026-11-23")
+    assert [d["title"] for d in manifest["portal"]["documents"]][-1] == "测试县教育局关于中小学收费管理的规定"
+    records = (part / SEARCH_RECORDS).read_text("utf-8").splitlines()
+    assert len(records) == 3 and all(json.loads(line)["size"] > 0 for line in records)
+
+
+def test_assembly_needs_no_organs_sources(built, tmp_path):
+    """The parts and the platform's own files suffice: the organs' folders may be gone."""
+    project = built
+    sources = project.content / "zwgk"
+    moved = tmp_path / "zwgk"
+    sources.rename(moved)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("GONGKAI_AS_OF", "2026-11-23")
+            parts = sorted(str(p) for p in (project.root / "parts").iterdir())
+            assert gongkai(project, "assemble", *parts, "-d", str(tmp_path / "again")) == 0
+    finally:
+        moved.rename(sources)
+    assert files_of(tmp_path / "again") == files_of(project.root / "assembled")
+
+
+def manifest_edited(part: Path, **changes: str) -> None:
+    path = part / MANIFEST
+    data = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**data, **changes}, ensure_ascii=False), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        ({"gongkai": "0.0.9"}, "gongkai: gongkai 版本 为 '0.0.9'；应为：与本次组装相同"),
+        ({"site_url": "https://other.example.gov.cn/"}, "site_url: site_url 为 'https://other.example.gov.cn/'"),
+        ({"as_of": "2026-01-01"}, "as_of: 有效性计算日 为 '2026-01-01'"),
+    ],
+)
+def test_a_part_built_otherwise_is_a_clear_error(built, tmp_path, capsys, change, found):
+    parts = tmp_path / "parts"
+    shutil.copytree(built.root / "parts", parts)
+    manifest_edited(parts / "sfj", **change)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", "2026-11-23")
+        code = gongkai(built, "assemble", *sorted(str(p) for p in parts.iterdir()), "-d", str(tmp_path / "site"))
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"{parts / 'sfj' / MANIFEST}: {found}" in err, err
+
+
+def test_a_missing_or_foreign_part_is_named(built, tmp_path, capsys):
+    stray = tmp_path / "stray"
+    stray.mkdir()
+    parts = [str(built.root / "parts" / organ) for organ in ("xzf", "jyj", "sfj", "csz")]  # no hlz
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", "2026-11-23")
+        assert gongkai(built, "assemble", *parts, str(stray), "-d", str(tmp_path / "site")) == 1
+    err = capsys.readouterr().err
+    assert "缺少公开单位 hlz 的部分" in err
+    assert f"{stray}/{MANIFEST}: 没有 gongkai-part.json" in err
+
+
+def test_a_part_for_an_organ_the_catalog_lacks_is_refused(built, capsys):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", "2026-11-23")
+        assert gongkai(built, "build", "--organ", "nosuch") == 1
+    assert (
+        "--organ: 'nosuch' 不是公开单位的代码；应为：以下公开单位代码之一：xzf、jyj、sfj、csz、hlz"
+        in capsys.readouterr().err
+    )
+
+
+def test_the_example_ci_workflow_builds_a_part_for_every_organ_of_the_sample():
+    import yaml
+
+    repo = Path(__file__).parents[2]
+    workflow = yaml.safe_load((repo / "examples/ci/gitlab-ci-platform.yml").read_text("utf-8"))
+    organs = [o["代码"] for o in yaml.safe_load((repo / "catalog.yaml").read_text("utf-8"))["公开单位"]]
+    assert workflow["part"]["parallel"]["matrix"][0]["ORGAN"] == organs
+    assert any("gongkai assemble" in line for line in workflow["assemble"]["script"])
