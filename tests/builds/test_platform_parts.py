@@ -11,7 +11,7 @@ import pytest
 
 from gongkai.cli import main
 from gongkai.model.parts import MANIFEST, SEARCH_RECORDS
-from helpers import PLATFORM_ORGANS, make_platform, platform_documents, search_records
+from helpers import AS_OF, JYJ_RULE, PLATFORM_ORGANS, make_platform, platform_documents, search_records
 
 SITE_URL = "https://test.example.gov.cn/"
 
@@ -137,3 +137,23 @@ def test_the_example_ci_workflow_builds_a_part_for_every_organ_of_the_sample():
     organs = [o["代码"] for o in yaml.safe_load((repo / "catalog.yaml").read_text("utf-8"))["公开单位"]]
     assert workflow["part"]["parallel"]["matrix"][0]["ORGAN"] == organs
     assert any("gongkai assemble" in line for line in workflow["assemble"]["script"])
+
+
+def test_a_part_loads_its_organ_and_only_the_documents_linked_with_it(tmp_path):
+    from gongkai.model.site import load_platform
+
+    project = make_platform(tmp_path, platform_documents())
+    # Another town's document with a fault: not the 教育局's part's concern (gongkai check reports it).
+    project.write("content/zwgk/hlz/wj/2026/00009.md", "---\n标题: 缺字段\n---\n")
+
+    def load(organ: str):
+        return load_platform(
+            project.root / "catalog.yaml", project.content, "wj", project.root, as_of=AS_OF, only_organ=organ
+        )
+
+    jyj = load("jyj")
+    assert [s.catalog.organ_key for s in jyj.sites] == ["jyj", "xzf"]  # its own, and the government's decision
+    assert [d.index_no for d in jyj.site("xzf").documents] == ["11330000TEST00001X/2026-00001"]
+    assert jyj.register[JYJ_RULE].state_on(AS_OF).value == "已废止"
+    csz = load("csz")
+    assert [s.catalog.organ_key for s in csz.sites] == ["csz"] and len(csz.documents) == 1

@@ -22,10 +22,10 @@ from .cleanup import CleanupRecord, read_cleanups
 from .document import Document, read_document, read_front_matter, read_markdown
 from .fields import FieldReader
 from .layout import SEARCH_URI, Layout, PortalLayout
-from .platform_catalog import PlatformCatalog, Portal, load_platform_catalog
+from .platform_catalog import PlatformCatalog, load_platform_catalog
 from .problems import InvalidInput, Problem, ProblemList, Severity
 from .rules import ORPHAN_FILE
-from .validity import Instrument, Register, State, build_register
+from .validity import Instrument, Register, State, build_register, normalise_reference
 
 # Column kinds whose pages list documents, so documents may be filed under them.
 LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
@@ -273,6 +273,7 @@ class _OrganContent:
     cleanups: list[CleanupRecord]
     pages: dict[str, ColumnPage]
     documents_root: Path
+    linked_only: bool = False  # another organ's documents that a part's are linked with, not all of them
 
 
 def load_platform(
@@ -282,11 +283,17 @@ def load_platform(
     project_dir: Path,
     as_of: dt.date,
     cleanups_dir: str = "qingli",
+    only_organ: str | None = None,
 ) -> Platform:
     """Load and validate every organ of the site; raise InvalidInput with all errors at once.
 
     Validity states are computed as of `as_of`, over the documents of every organ: on a platform a
     government's decision repeals a department's 规范性文件.
+
+    With `only_organ` (the part of one organ: gongkai.model.parts), that organ is loaded and checked in full;
+    of the others, only the documents its own are linked with, however indirectly (relations, 解读对象,
+    清理 decisions), and they are not checked: the memory a part needs follows its organ's size and its
+    links, not the number of organs.
     """
 
     def display(path: Path) -> str:
@@ -295,11 +302,17 @@ def load_platform(
     platform_catalog = load_platform_catalog(catalog_file, display(catalog_file), docs_dir)
     problems = ProblemList()
     contents = []
+    others = []
     for catalog in platform_catalog.organs:
         folder = platform_catalog.organ_folder(catalog)
         roots = (docs_dir / f"{folder}{documents_dir}", docs_dir / f"{folder}{cleanups_dir}")
-        contents.append(_read_organ_content(catalog, *roots, docs_dir, display, problems))
-    if platform_catalog.is_platform:
+        if only_organ is None or catalog.organ_key == only_organ:
+            contents.append(_read_organ_content(catalog, *roots, docs_dir, display, problems))
+        else:
+            others.append((catalog, *roots))
+    if only_organ is not None:
+        contents += _linked_content(contents, others, docs_dir, display)
+    elif platform_catalog.is_platform:
         _check_stray_files(platform_catalog, docs_dir, documents_dir, display, problems)
     everything = [d for content in contents for d in content.documents]
     # 索引号 name documents across organs (a relation, a 解读对象): unique in the whole site.
@@ -308,7 +321,12 @@ def load_platform(
         raise InvalidInput(problems.errors)
     # Every document, public or not, so that a relation to a withheld one resolves (it is never shown).
     instruments = [_instrument(d, content.catalog) for content in contents for d in content.documents]
-    decisions = [decision for content in contents for record in content.cleanups for decision in record.decisions()]
+    # Of another organ's 清理 record, a part takes the decisions on documents it has.
+    loaded = {name for content in contents for d in content.documents for name in _names(d)}
+    decisions = [
+        decision for content in contents for record in content.cleanups for decision in record.decisions()
+        if not content.linked_only or normalise_reference(decision.target) in loaded
+    ]  # fmt: skip
     policy = platform_catalog.first.validity_policy
     register = build_register(instruments, as_of, policy, decisions, problems)
     for content in contents:
@@ -318,9 +336,11 @@ def load_platform(
     shown_docs_dir = display(docs_dir).rstrip("/") + "/"
     sites = [_organ_site(content, register, docs_dir, display, problems) for content in contents]
     _hand_out_warnings(sites, platform_catalog, shown_docs_dir, problems.warnings)
-    whole = site_wide(sites, platform_catalog.portal)
-    for position, site in enumerate(sites):
-        site.whole, site.shown_docs_dir, site.checks_other_pages = whole, shown_docs_dir, position == 0
+    whole = site_wide(sites, platform_catalog)
+    for site in sites:
+        # The site's pages outside every organ's folder are checked with its first organ.
+        first = site.catalog is platform_catalog.first
+        site.whole, site.shown_docs_dir, site.checks_other_pages = whole, shown_docs_dir, first
     return Platform(platform_catalog, sites, register)
 
 
@@ -334,6 +354,59 @@ def load_site(
 ) -> DisclosureSite:
     """The site of one organ (load_platform); on a platform, its first organ's."""
     return load_platform(catalog_file, docs_dir, documents_dir, project_dir, as_of, cleanups_dir).first
+
+
+def _linked_content(
+    own: list[_OrganContent],
+    others: list[tuple[Catalog, Path, Path]],
+    docs_dir: Path,
+    display: Callable[[Path], str],
+) -> list[_OrganContent]:
+    """Of the other organs, the documents and 清理 records linked with `own`'s documents, however
+    indirectly; the rest is read once for its links and let go. Their faults are not this part's."""
+    links: dict[Path, tuple[set[str], set[str]]] = {}  # a document's names, and the names it refers to
+    ignored = ProblemList()
+    for catalog, documents_root, _ in others:
+        for path in sorted(documents_root.rglob("*.md")) if documents_root.is_dir() else []:
+            document = read_document(path, docs_dir, display(path), catalog, ignored)
+            if document is not None:
+                links[path] = (_names(document), _references(document))
+    wanted = {name for content in own for d in content.documents for name in _names(d) | _references(d)}
+    wanted |= {normalise_reference(d.target) for content in own for r in content.cleanups for d in r.decisions()}
+    kept: set[Path] = set()
+    changed = True
+    while changed:  # the closure: a document joins when it names, or is named by, one that is in
+        changed = False
+        for path, (names, references) in links.items():
+            if path not in kept and (names & wanted or references & wanted):
+                kept.add(path)
+                wanted |= names | references
+                changed = True
+    contents = []
+    for catalog, documents_root, cleanups_root in others:
+        documents = [
+            document for path in sorted(p for p in kept if p.is_relative_to(documents_root))
+            if (document := read_document(path, docs_dir, display(path), catalog, ignored)) is not None
+        ]  # fmt: skip
+        cleanups = [
+            record for record in read_cleanups(cleanups_root, docs_dir, display, ignored)
+            if any(normalise_reference(d.target) in wanted for d in record.decisions())
+        ]  # fmt: skip
+        if documents or cleanups:
+            contents.append(_OrganContent(catalog, documents, cleanups, {}, documents_root, linked_only=True))
+    return contents
+
+
+def _names(document: Document) -> set[str]:
+    names = {document.index_no}
+    if document.doc_number:
+        names.add(normalise_reference(document.doc_number))
+    return names
+
+
+def _references(document: Document) -> set[str]:
+    targets = [r.target for r in document.validity.relations] + document.interprets
+    return {normalise_reference(t) for t in targets}
 
 
 def _read_organ_content(
@@ -368,7 +441,8 @@ def _organ_site(
     public = sorted((d for d in documents if d.is_public), key=lambda d: d.sort_key, reverse=True)
     withheld = [d for d in documents if not d.is_public]
     unpublished = {d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments}
-    unpublished |= _orphan_files(content.documents_root, docs_dir, documents, display, problems)
+    if not content.linked_only:
+        unpublished |= _orphan_files(content.documents_root, docs_dir, documents, display, problems)
     unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
     unpublished |= {record.src_uri for record in cleanups}  # data, rendered as pages
     unpublished |= {d.report.src_uri for d in documents if d.report}  # data, rendered as the report's tables
@@ -381,7 +455,7 @@ def _organ_site(
     )  # fmt: skip
 
 
-def site_wide(sites: list[DisclosureSite], portal: Portal | None = None) -> SiteWide:
+def site_wide(sites: list[DisclosureSite], catalog: PlatformCatalog | None = None) -> SiteWide:
     """What the organs share; 三同步 both ways between published documents only (a dangling one is a finding)."""
     documents = sorted((d for s in sites for d in s.documents), key=lambda d: d.sort_key, reverse=True)
     public_by_key = {d.index_no: d for d in documents}
@@ -402,15 +476,17 @@ def site_wide(sites: list[DisclosureSite], portal: Portal | None = None) -> Site
         withheld_files={d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments},
         interpretations_of=dict(of),
         interpreted_by=dict(by),
-        generated_pages=_generated_pages(sites, portal),
+        generated_pages=_generated_pages(catalog.organs if catalog else [s.catalog for s in sites], catalog),
     )
 
 
-def _generated_pages(sites: list[DisclosureSite], portal: Portal | None) -> set[str]:
+def _generated_pages(organs: list[Catalog], catalog: PlatformCatalog | None) -> set[str]:
+    """Every organ's, loaded or not (a part loads its own and those it links with)."""
     pages = {SEARCH_URI}
-    for site in sites:
-        layout = Layout(site.catalog)
-        pages |= {layout.landing_uri, *(layout.column_uri(c) for c in site.catalog.walk())}
+    for organ in organs:
+        layout = Layout(organ)
+        pages |= {layout.landing_uri, *(layout.column_uri(c) for c in organ.walk())}
+    portal = catalog.portal if catalog else None
     if portal is not None:
         portal_layout = PortalLayout(portal.slug, portal.directory_slug)
         pages |= {portal_layout.landing_uri, portal_layout.directory_uri()}

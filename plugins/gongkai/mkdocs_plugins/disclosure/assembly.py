@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from ...model.layout import Layout
+from ...model.layout import SEARCH_URI, Layout, PortalLayout
 from ...model.parts import Part
 from ...model.platform_catalog import PlatformCatalog
 from ...model.portal import PortalData
@@ -26,8 +26,11 @@ _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>([^<]*)</lastmod>)?
 
 
 def organ_page_uris(catalog: PlatformCatalog) -> list[str]:
-    """Each organ's landing page and column pages: what the navigation and the site's pages may name."""
-    uris = []
+    """Each organ's landing page and column pages, and the portal's: what the navigation and the site's
+    pages may name."""
+    assert catalog.portal is not None
+    portal = PortalLayout(catalog.portal.slug, catalog.portal.directory_slug)
+    uris = [portal.landing_uri, portal.directory_uri(), SEARCH_URI]
     for organ in catalog.organs:
         layout = Layout(organ)
         uris += [layout.landing_uri, *(layout.column_uri(c) for c in organ.walk())]

@@ -128,17 +128,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def _load(self, config: MkDocsConfig, project_dir: Path) -> None:
         """Every organ's sources, loaded and checked."""
         assert self.catalog_path is not None
+        self.part = os.environ.get(PART_VARIABLE) or None
         try:
             self.platform = load_platform(
                 self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
-                as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir,
+                as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir, only_organ=self.part,
             )  # fmt: skip
         except InvalidInput as e:
             raise PluginError(str(e)) from e
         log.info("文件有效性按 %s 计算", self.platform.as_of)
-        self.part = os.environ.get(PART_VARIABLE) or None
         if self.part is not None and self.platform.site(self.part) is None:
-            keys = "、".join(s.catalog.organ_key or "" for s in self.platform.sites)
+            keys = "、".join(c.organ_key or "" for c in self.platform.catalog.organs)
             found = (
                 f"'{self.part}' 不是公开单位的代码"
                 if self.platform.is_platform
@@ -414,16 +414,19 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """Every organ's pages, and a platform's portal; two at one address is an error (ValueError)."""
         assert self.platform is not None
         on_platform = self.platform.is_platform
-        plans = [plan_pages(site, self.layouts[_owner(site)], docs_dir, on_platform) for site in self.platform.sites]
+        plans = [plan_pages(site, self.layouts[_owner(site)], docs_dir, on_platform) for site in self._built_sites]
         portal = self.platform.catalog.portal
-        if self.portal_layout is not None and portal is not None:
+        if self.part is not None and portal is not None:
+            # The pages a part does not build, at their addresses: the other organs' and the portal's.
+            plans.append({uri: GeneratedPage("", "", "", _no_view) for uri in organ_page_uris(self.platform.catalog)})
+        elif self.portal_layout is not None and portal is not None:
             plans.append(plan_portal_pages(portal, len(self.platform.documents), self.portal_layout))
         pages: dict[str, GeneratedPage] = {}
         for plan in plans:
             for src_uri, page in plan.items():
-                if src_uri in pages:
+                if src_uri in pages and self.part is None:
                     raise ValueError(f"{src_uri}: 「{page.title}」与「{pages[src_uri].title}」的网址相同")
-                pages[src_uri] = page
+                pages.setdefault(src_uri, page)
         return pages
 
     def _assembly_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -437,7 +440,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
         for src_uri in organ_page_uris(self.catalog):
-            files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.EXCLUDED))
+            if src_uri not in self.generated:  # the portal's own pages are built here
+                files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.EXCLUDED))
         self.urls = {f.src_uri: f.url for f in files}
 
         def url_of(src_uri: str) -> str:
@@ -472,16 +476,16 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         portal = self.platform.catalog.portal
         assert portal is not None
         own = f"{portal.slug}/{self.part}/"
-        others = tuple(
-            f"{portal.slug}/{s.catalog.organ_key}/" for s in self.platform.sites if s.catalog.organ_key != self.part
-        )
+        organs = self.platform.catalog.organs
+        others = tuple(f"{portal.slug}/{c.organ_key}/" for c in organs if c.organ_key != self.part)
         kept = []
         for file in files:
-            if file.is_documentation_page():
-                if not file.src_uri.startswith(own):
-                    file.inclusion = InclusionLevel.EXCLUDED
-            elif file.src_uri.startswith(others):
+            # Another organ's files leave the build but for the pages this part's name (their addresses).
+            named = file.src_uri in self.generated or file.src_uri in self.document_uris
+            if file.src_uri.startswith(others) and not named:
                 continue
+            if file.is_documentation_page() and not file.src_uri.startswith(own):
+                file.inclusion = InclusionLevel.EXCLUDED
             kept.append(file)
         return Files(kept)
 
@@ -710,3 +714,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 def _owner(site: DisclosureSite) -> str:
     """The key an organ's pages, layout, builder and feeds go by: its 代码 on a platform, else ""."""
     return site.catalog.organ_key or ""
+
+
+def _no_view(builder: Any) -> None:
+    """The view of a page a part does not build: none."""
+    return None
