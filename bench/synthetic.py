@@ -88,8 +88,8 @@ class _Document:
     index_no: str = ""
 
 
-def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C00001X") -> None:
-    """Write the sample site's settings and `count` documents into `project` (emptied first)."""
+def _write_settings(project: Path) -> None:
+    """An empty `project` (emptied first) with the sample's mkdocs.yml, as of AS_OF, and overrides."""
     if project.exists():
         shutil.rmtree(project)
     (project / "content").mkdir(parents=True)
@@ -98,6 +98,11 @@ def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C
     assert replaced == 1, "the sample's mkdocs.yml gives the plugin an as_of"
     (project / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(REPO / "overrides", project / "overrides")
+
+
+def generate(project: Path, count: int, seed: int = 1, code: str = "11330521MB1C00001X") -> None:
+    """Write the sample site's settings and `count` documents into `project` (emptied first)."""
+    _write_settings(project)
     (project / "catalog.yaml").write_text(one_organ_catalog(), "utf-8")
     (project / "content" / "index.md").write_text(HOME_PAGE, "utf-8")
     shutil.copytree(REPO / "content" / "zwgk" / "xzf" / "pages", project / "content" / "pages")
@@ -126,14 +131,7 @@ def generate_platform(project: Path, organs: int, per_organ: int, seed: int = 1)
     towns, two to one, from the sample's templates), each with `per_organ` documents and its pages."""
     import yaml
 
-    if project.exists():
-        shutil.rmtree(project)
-    (project / "content").mkdir(parents=True)
-    config = (REPO / "mkdocs.yml").read_text("utf-8")
-    config, replaced = re.subn(r'(?m)^      as_of: "[0-9-]+"$', f'      as_of: "{AS_OF}"', config)
-    assert replaced == 1, "the sample's mkdocs.yml gives the plugin an as_of"
-    (project / "mkdocs.yml").write_text(config, "utf-8")
-    shutil.copytree(REPO / "overrides", project / "overrides")
+    _write_settings(project)
     (project / "content" / "index.md").write_text(HOME_PAGE, "utf-8")
     data = yaml.safe_load((REPO / "catalog.yaml").read_text("utf-8"))
     government, department, town = (data["公开单位"][i] for i in (0, 1, 7))

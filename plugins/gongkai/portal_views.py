@@ -17,7 +17,7 @@ from .model.platform_catalog import PlatformCatalog
 from .model.portal import PortalData, PortalDocument
 from .model.site import paginate
 from .search import FILTERS as SEARCH_FILTERS
-from .views import STATE_CLASSES, Link, Pager, SearchView
+from .views import STATE_CLASSES, Link, Pager, SearchView, pager_of
 
 DIRECTORY_TITLE = "政府信息公开目录"
 
@@ -127,12 +127,7 @@ class PortalViewBuilder:
         def url(n: int) -> str:
             return self.url_of(self.layout.directory_uri(n))
 
-        pager = Pager(
-            page=page,
-            previous_url=url(page.number - 1) if page.has_previous else None,
-            next_url=url(page.number + 1) if page.has_next else None,
-            page_links=[Link(str(n), url(n)) if n else None for n in page.window()],
-        )
+        pager = pager_of(page, url)
         return PlatformDirectoryView(
             breadcrumbs=self._crumbs(),
             rows=[self._row(d) for d in page.documents],

@@ -257,6 +257,16 @@ class CleanupView:
     template: str = "gongkai/cleanup.html"
 
 
+def pager_of(page: ListingPage, url: Callable[[int], str]) -> Pager:
+    """Links between the pages of a list, page `n` being at `url(n)`."""
+    return Pager(
+        page=page,
+        previous_url=url(page.number - 1) if page.has_previous else None,
+        next_url=url(page.number + 1) if page.has_next else None,
+        page_links=[Link(str(n), url(n)) if n else None for n in page.window()],
+    )
+
+
 def feed_links(feeds: list[Feed], view: object) -> list[Link]:
     """The Atom feeds a page names in its head: the whole column's on every page, and on a listing column's
     pages its own, on a document's page that of its first column with a feed. No feeds (no site_url): none."""
@@ -334,12 +344,7 @@ class ViewBuilder:
                 return self.column_url(column, n)
             return self.url_of(self.layout.section_uri(column, section, n))
 
-        return Pager(
-            page=page,
-            previous_url=url(page.number - 1) if page.has_previous else None,
-            next_url=url(page.number + 1) if page.has_next else None,
-            page_links=[Link(str(n), url(n)) if n else None for n in page.window()],
-        )
+        return pager_of(page, url)
 
     def landing(self) -> LandingView:
         entries = [self.entry(c) for c in self.site.catalog.columns]
