@@ -61,8 +61,9 @@ def test_a_part_holds_its_organs_pages_its_manifest_and_its_records(built):
     manifest = json.loads((part / MANIFEST).read_text("utf-8"))
     assert (manifest["organ"], manifest["site_url"], manifest["as_of"]) == ("jyj", SITE_URL, "2026-11-23")
     assert [d["title"] for d in manifest["portal"]["documents"]][-1] == "测试县教育局关于中小学收费管理的规定"
-    records = (part / SEARCH_RECORDS).read_text("utf-8").splitlines()
-    assert len(records) == 3 and all(json.loads(line)["size"] > 0 for line in records)
+    records = [line.split("\t") for line in (part / SEARCH_RECORDS).read_text("utf-8").splitlines()]
+    assert [url for _, url, _ in records] == [d["url"] for d in manifest["portal"]["documents"]]  # newest first
+    assert all(int(size) > 0 and json.loads(record)["url"] == url for size, url, record in records)
 
 
 def test_assembly_needs_no_organs_sources(built, tmp_path):

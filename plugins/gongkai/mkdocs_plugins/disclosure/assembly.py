@@ -8,6 +8,7 @@ not built, so that the navigation and the site's own pages link to them as in on
 
 from __future__ import annotations
 
+import heapq
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +20,7 @@ from ...model.parts import Part
 from ...model.platform_catalog import PlatformCatalog
 from ...model.portal import PortalData
 from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
-from ...search.part_records import read_part_records
+from ...search.part_records import part_record_sizes, part_records
 from ...search.shards import Member, plan_shards
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>([^<]*)</lastmod>)?", re.S)
@@ -64,16 +65,18 @@ def sitemap_pages(parts: list[Part], site_url: str) -> list[Any]:
 def assembled_search(
     parts: list[Part], data: PortalData, site_dir: Path, configured_tokens: int
 ) -> tuple[SearchBundle, int]:
-    """Every part's records in one bundle, newest first and cut into shards as a build in one go cuts them."""
-    records = {}
-    for part in parts:
-        for record, size in read_part_records(part.search_records):
-            records[record.url] = (record, size)
-    order = [d for d in data.documents if d.url in records]
-    members = [Member(d.url, f"{d.published.isoformat()} {d.index_no}", records[d.url][1] // 3) for d in order]
+    """Every part's records in one bundle, newest first and cut into shards as a build in one go cuts them.
+
+    The shards are planned from the records' sizes; the records are then read from all parts side by side,
+    one at a time, so that the assembly holds no more of them than the bundle does."""
+    sizes = {url: size for part in parts for url, size in part_record_sizes(part.search_records).items()}
+    order = [d for d in data.documents if d.url in sizes]
+    members = [Member(d.url, f"{d.published.isoformat()} {d.index_no}", sizes[d.url] // 3) for d in order]
     shard_tokens = shard_tokens_for(sum(m.tokens for m in members), configured_tokens)
     shards = [[m.url for m in members]] if shard_tokens is None else plan_shards(members, shard_tokens, []).shards
     bundle = SearchBundle(site_dir, [PlannedShard(urls) for urls in shards], None)
-    for document in order:
-        bundle.add(records[document.url][0])
+    position = {d.url: n for n, d in enumerate(order)}
+    streams = [part_records(part.search_records) for part in parts]
+    for record in heapq.merge(*streams, key=lambda r: position[r.url]):
+        bundle.add(record)
     return bundle, len(order)
