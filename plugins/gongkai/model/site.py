@@ -254,11 +254,6 @@ class Platform:
         return next((s for s in self.sites if s.catalog.organ_key == organ_key), None)
 
     @cached_property
-    def document_at(self) -> dict[str, Document]:
-        """src_uri -> the published document."""
-        return {d.src_uri: d for d in self.documents}
-
-    @cached_property
     def site_of_document(self) -> dict[str, DisclosureSite]:
         """src_uri of a published document -> the organ's site that publishes it."""
         return {d.src_uri: site for site in self.sites for d in site.documents}

@@ -99,6 +99,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.palette_css = ""
         self.feeds: dict[str, list[Feed]] = {}  # owner -> its Atom feeds; none without site_url
         self.part: str | None = None  # the organ a part build is for (gongkai build --organ)
+        self.document_total = 0  # the document pages this build writes
         self.catalog: PlatformCatalog | None = None
         self.parts: list[Part] | None = None  # what `gongkai assemble` assembles; None: not an assembly
 
@@ -192,13 +193,19 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                     f"content/{src_uri}: 与生成的栏目页面「{page.title}」路径冲突；"
                     f"应删除或移走这个文件（{self._column_root}/ 下的页面由 catalog.yaml 生成）"
                 )
-        for src_uri, page in self.generated.items():
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+        self._add_generated(files, config)
         if self.part is not None:
             files = self._only_the_part(files)
         self.urls = {f.src_uri: f.url for f in files}
+        if self.part is not None:
+            # What the part exports of its organ; its own pages that are not the organ's (the 404) read it too.
+            site = platform.site(self.part)
+            assert site is not None
+            self.portal_data = organ_portal_data(site, self.urls)
+        elif self.portal_layout is not None:
+            self.portal_data = portal_data(platform, self.urls)
         self.builders = self._view_builders()
+        self.document_total = len(self._built_documents)
         self._add_exports(files, config)
         self._add_feeds(files, config)
         files.append(File.generated(config, PALETTE_CSS, content=self.palette_css))
@@ -309,7 +316,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 self.cache.put_html(key, output)
         if src_uri in self.document_uris:
             self.written += 1
-            total = len(self._built_documents)
+            total = self.document_total
             step = max(1, total // max(1, self.config.progress_steps))
             if self.written % step == 0 or self.written == total:
                 log.info("文件页面 %d/%d", self.written, total)
@@ -347,7 +354,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             site = self.platform.site(self.part)
             assert site is not None
             build = identity(config.site_url or "", self.catalog_path, self.platform.as_of.isoformat())
-            write_manifest(Path(config.site_dir), build, self.part, organ_portal_data(site, self.urls))
+            assert self.portal_data is not None
+            write_manifest(Path(config.site_dir), build, self.part, self.portal_data)
             log.info("公开单位 %s 的部分已构建：%d 份文件；用 gongkai assemble 组装", self.part, len(site.documents))
         elif self.platform is not None:
             organs = f"{len(self.platform.sites)} 个公开单位" if self.platform.is_platform else ""
@@ -436,9 +444,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         organs = f"{self.catalog.portal.slug}/"
         files = Files([f for f in files if not f.src_uri.startswith(organs)])  # the parts have them
         self.generated = plan_portal_pages(self.catalog.portal, len(self.portal_data.documents), self.portal_layout)
-        for src_uri, page in self.generated.items():
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+        self._add_generated(files, config)
         for src_uri in organ_page_uris(self.catalog):
             if src_uri not in self.generated:  # the portal's own pages are built here
                 files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.EXCLUDED))
@@ -448,12 +454,14 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             return self.urls.get(src_uri, src_uri)
 
         self.builders = {"": PortalViewBuilder(self.catalog, self.portal_data, self.portal_layout, url_of)}
-        rows, layout = self.portal_data.rows, self.portal_layout
-        files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(rows)))
-        content = platform_directory_json(self.catalog, self.portal_data)
-        files.append(File.generated(config, layout.directory_export_uri("json"), content=content))
+        self._add_portal_exports(files, config)
         files.append(File.generated(config, PALETTE_CSS, content=self.palette_css))
         return files
+
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
+        for src_uri, page in self.generated.items():
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
 
     @property
     def _built_sites(self) -> list[DisclosureSite]:
@@ -503,8 +511,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             _owner(site): ViewBuilder(site, self.layouts[_owner(site)], url_of, portal_link)
             for site in self.platform.sites
         }
-        self.portal_data = portal_data(self.platform, self.urls) if self.portal_layout is not None else None
-        if self.portal_layout is not None and self.portal_data is not None:
+        if self.portal_layout is not None and self.portal_data is not None and self.part is None:
             builders[""] = PortalViewBuilder(self.platform.catalog, self.portal_data, self.portal_layout, url_of)
         return builders
 
@@ -673,12 +680,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.platform is not None
         for site in self._built_sites:
             self._add_organ_exports(files, config, site, directory_rows(site, self.urls))
-        if self.portal_layout is not None and self.portal_data is not None and self.part is None:
-            # The platform's 公开目录: every organ's rows, newest first, each naming its organ.
-            rows, layout = self.portal_data.rows, self.portal_layout
-            files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(rows)))
-            content = platform_directory_json(self.platform.catalog, self.portal_data)
-            files.append(File.generated(config, layout.directory_export_uri("json"), content=content))
+        if self.part is None:
+            self._add_portal_exports(files, config)
+
+    def _add_portal_exports(self, files: Files, config: MkDocsConfig) -> None:
+        """The platform's 公开目录: every organ's rows, newest first, each naming its organ."""
+        if self.portal_layout is None or self.portal_data is None or self.catalog is None:
+            return
+        rows, layout = self.portal_data.rows, self.portal_layout
+        files.append(File.generated(config, layout.directory_export_uri("csv"), content=directory_csv(rows)))
+        content = platform_directory_json(self.catalog, self.portal_data)
+        files.append(File.generated(config, layout.directory_export_uri("json"), content=content))
 
     def _add_organ_exports(self, files: Files, config: MkDocsConfig, site: DisclosureSite, rows: list[Any]) -> None:
         layout = self.layouts[_owner(site)]
