@@ -158,3 +158,19 @@ def test_a_part_loads_its_organ_and_only_the_documents_linked_with_it(tmp_path):
     assert jyj.register[JYJ_RULE].state_on(AS_OF).value == "已废止"
     csz = load("csz")
     assert [s.catalog.organ_key for s in csz.sites] == ["csz"] and len(csz.documents) == 1
+
+
+def test_a_damaged_part_is_named_not_a_traceback(built, tmp_path, capsys):
+    parts = tmp_path / "parts"
+    shutil.copytree(built.root / "parts", parts)
+    manifest = json.loads((parts / "csz" / MANIFEST).read_text("utf-8"))
+    del manifest["portal"]["documents"][0]["title"]
+    (parts / "csz" / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    (parts / "hlz" / SEARCH_RECORDS).unlink()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_AS_OF", "2026-11-23")
+        code = gongkai(built, "assemble", *sorted(str(p) for p in parts.iterdir()), "-d", str(tmp_path / "site"))
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"{parts / 'csz' / MANIFEST}: portal: 清单不完整或已损坏（KeyError: 'title'）" in err
+    assert f"{parts / 'hlz' / MANIFEST}: 没有 {SEARCH_RECORDS}" in err

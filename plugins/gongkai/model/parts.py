@@ -133,7 +133,19 @@ def _read_part(folder: Path, build: BuildIdentity, problems: list[Problem]) -> P
             wrong = True
     if wrong:
         return None
-    return Part(folder, str(data["organ"]), portal_data_from_json(data["portal"]))
+    try:
+        part = Part(folder, str(data["organ"]), portal_data_from_json(data["portal"]))
+    except (KeyError, TypeError, ValueError) as e:
+        found = f"清单不完整或已损坏（{type(e).__name__}: {e}）"
+        problems.append(_problem(folder, "portal", found, "gongkai build --organ 写出的完整清单：请重新构建这一部分"))
+        return None
+    if not part.search_records.is_file():
+        found = f"没有 {SEARCH_RECORDS}"
+        problems.append(
+            _problem(folder, "", found, "gongkai build --organ 写出的检索记录（构建时 search_index 须开启）")
+        )
+        return None
+    return part
 
 
 def _problem(folder: Path, field: str, found: str, expected: str) -> Problem:
