@@ -171,6 +171,26 @@ def search_records(site_dir) -> list[dict]:
     return records
 
 
+def pagefind_index(bundle: Path) -> dict:
+    """A Pagefind index decoded, for comparing two: all of it but the names of its meta and filter files,
+    which follow from the order Pagefind happens to list filter values in."""
+    from gongkai.search import pagefind_files as pf
+
+    entry = pf.read_entry(bundle)
+    languages = {name: {**details, "hash": None} for name, details in entry["languages"].items()}
+    decoded: dict = {"entry": {**entry, "languages": languages}}
+    for details in entry["languages"].values():
+        version, pages, chunks, filters, sorts, fields = pf.read_cbor(bundle / f"pagefind.{details['hash']}.pf_meta")
+        decoded["meta"] = {"version": version, "pages": pages, "chunks": chunks, "sorts": sorts, "fields": fields}
+        decoded["index"] = {name: pf.read_cbor(bundle / "index" / f"{name}.pf_index") for _, _, name in chunks}
+        decoded["filters"] = {}
+        for name, file_name in filters:
+            filter_name, values = pf.read_cbor(bundle / "filter" / f"{file_name}.pf_filter")
+            decoded["filters"][name] = (filter_name, {value: pages for value, pages in values})
+        decoded["fragments"] = {name: pf.read_data(bundle / "fragment" / f"{name}.pf_fragment") for name, _ in pages}
+    return decoded
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """A built site served on 127.0.0.1 as `gongkai serve SITE_DIR` serves it; yields its base URL."""

@@ -10,14 +10,22 @@ from pathlib import Path
 import pytest
 
 from gongkai.cli import main
-from gongkai.model.parts import MANIFEST, SEARCH_RECORDS
-from helpers import AS_OF, JYJ_RULE, PLATFORM_ORGANS, make_platform, platform_documents, search_records
+from gongkai.model.parts import MANIFEST, SEARCH_PAGES
+from helpers import (
+    AS_OF,
+    JYJ_RULE,
+    PLATFORM_ORGANS,
+    make_platform,
+    pagefind_index,
+    platform_documents,
+    search_records,
+)
 
 SITE_URL = "https://test.example.gov.cn/"
 
 
 def files_of(site: Path) -> dict[str, bytes]:
-    """Every file of a built site but Pagefind's, whose files list filter values in an order of its own."""
+    """Every file of a built site but the search index's (compared decoded: see `pagefind_index`)."""
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in site.rglob("*")
@@ -54,6 +62,18 @@ def test_the_assembled_site_is_the_site_built_in_one_go(built):
     assert len(search_records(built.root / "assembled")) == 7
 
 
+def test_the_assembled_search_index_is_the_one_pagefind_builds_in_one_go(built):
+    """The parts' indexes merged: every word, page number, position, filter, sort and fragment as Pagefind
+    wrote them over all the records at once; and search.js's word list from the same counts."""
+    whole, assembled = built.root / "whole" / "pagefind", built.root / "assembled" / "pagefind"
+    merged = pagefind_index(assembled)
+    assert merged == pagefind_index(whole)
+    assert merged["entry"]["languages"]["zxx"]["page_count"] == 7
+    assert set(merged["filters"]["公开单位"][1]) == {name for name, _ in PLATFORM_ORGANS.values()}
+    for name in ("gongkai-words.json", "gongkai-fold.json", "pagefind.js", "wasm.unknown.pagefind"):
+        assert (whole / name).read_bytes() == (assembled / name).read_bytes(), name
+
+
 def test_a_part_holds_its_organs_pages_its_manifest_and_its_records(built):
     part = built.root / "parts" / "jyj"
     assert sorted(p.name for p in (part / "zwgk").iterdir()) == ["jyj"]  # no other organ's pages
@@ -61,9 +81,15 @@ def test_a_part_holds_its_organs_pages_its_manifest_and_its_records(built):
     manifest = json.loads((part / MANIFEST).read_text("utf-8"))
     assert (manifest["organ"], manifest["site_url"], manifest["as_of"]) == ("jyj", SITE_URL, "2026-11-23")
     assert [d["title"] for d in manifest["portal"]["documents"]][-1] == "测试县教育局关于中小学收费管理的规定"
-    records = [line.split("\t") for line in (part / SEARCH_RECORDS).read_text("utf-8").splitlines()]
-    assert [url for _, url, _ in records] == [d["url"] for d in manifest["portal"]["documents"]]  # newest first
-    assert all(int(size) > 0 and json.loads(record)["url"] == url for size, url, record in records)
+    listing = json.loads((part / SEARCH_PAGES).read_text("utf-8"))
+    documents = manifest["portal"]["documents"]
+    assert [p["url"] for p in listing["pages"]] == [d["url"] for d in documents]  # newest first
+    assert [p["sort"] for p in listing["pages"]] == [{"发布日期": d["published"]} for d in documents]
+    assert all(p["size"] > 0 for p in listing["pages"])
+    # Its own index, of its own records, in the order listed.
+    assert [r["url"].lstrip("/") for r in search_records(part)] == sorted(p["url"] for p in listing["pages"])
+    assert pagefind_index(part / "pagefind")["entry"]["languages"]["zxx"]["page_count"] == len(listing["pages"])
+    assert listing["tokens"]["教育"] > 0
 
 
 def test_assembly_needs_no_organs_sources(built, tmp_path):
@@ -166,11 +192,11 @@ def test_a_damaged_part_is_named_not_a_traceback(built, tmp_path, capsys):
     manifest = json.loads((parts / "csz" / MANIFEST).read_text("utf-8"))
     del manifest["portal"]["documents"][0]["title"]
     (parts / "csz" / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
-    (parts / "hlz" / SEARCH_RECORDS).unlink()
+    (parts / "hlz" / SEARCH_PAGES).unlink()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_AS_OF", "2026-11-23")
         code = gongkai(built, "assemble", *sorted(str(p) for p in parts.iterdir()), "-d", str(tmp_path / "site"))
     assert code == 1
     err = capsys.readouterr().err
     assert f"{parts / 'csz' / MANIFEST}: portal: 清单不完整或已损坏（KeyError: 'title'）" in err
-    assert f"{parts / 'hlz' / MANIFEST}: 没有 {SEARCH_RECORDS}" in err
+    assert f"{parts / 'hlz' / MANIFEST}: 没有 {SEARCH_PAGES}" in err

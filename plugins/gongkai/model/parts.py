@@ -2,9 +2,9 @@
 
 A part is the site directory of `gongkai build --organ <代码>`: the organ's pages under its folder, and
 beside them its manifest (gongkai-part.json: who built it, for which site, catalog and day, the portal's
-records of the organ) and its search records as cut into words (one JSON line each, with the size of the
-document's source, which a build's search shards are cut by). `gongkai assemble` needs nothing else of
-the organs: not their sources, not their build.
+records of the organ) and its search: the organ's own Pagefind index in `pagefind/`, with the list of its
+pages and word counts the assembly merges it by (gongkai.search.part_search). `gongkai assemble` needs
+nothing else of the organs: not their sources, not their build.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .portal import PortalData, portal_data_from_json, portal_data_json
 from .problems import InvalidInput, Problem
 
 MANIFEST = "gongkai-part.json"
-SEARCH_RECORDS = "gongkai-part-search.jsonl"
+SEARCH_PAGES = "gongkai-part-search.json"
 FORMAT = "gongkai-part/1"
 
 
@@ -46,8 +46,8 @@ class Part:
     portal: PortalData
 
     @property
-    def search_records(self) -> Path:
-        return self.folder / SEARCH_RECORDS
+    def search_pages(self) -> Path:
+        return self.folder / SEARCH_PAGES
 
 
 def write_manifest(folder: Path, build: BuildIdentity, organ: str, portal: PortalData) -> None:
@@ -139,10 +139,10 @@ def _read_part(folder: Path, build: BuildIdentity, problems: list[Problem]) -> P
         found = f"清单不完整或已损坏（{type(e).__name__}: {e}）"
         problems.append(_problem(folder, "portal", found, "gongkai build --organ 写出的完整清单：请重新构建这一部分"))
         return None
-    if not part.search_records.is_file():
-        found = f"没有 {SEARCH_RECORDS}"
+    if not part.search_pages.is_file():
+        found = f"没有 {SEARCH_PAGES}"
         problems.append(
-            _problem(folder, "", found, "gongkai build --organ 写出的检索记录（构建时 search_index 须开启）")
+            _problem(folder, "", found, "gongkai build --organ 写出的检索索引（构建时 search_index 须开启）")
         )
         return None
     return part

@@ -4,6 +4,8 @@
   token stream (overlapping CJK bigrams) shared by the index and the browser.
 - `records`: what one document contributes to the index, as a page for Pagefind.
 - `bundle`: runs Pagefind over those pages and writes the bundle into the site.
+- `merge`, `pagefind_files`: one index from several (a platform's parts), as Pagefind writes it.
+- `part_search`: a part's own index, and what the assembly merges it by.
 """
 
 # The filters of 一网通查 (DOMAIN.md §7), in the order the search page shows them. 公开单位 only on a

@@ -58,6 +58,18 @@ class IndexSummary:
     shards: int = 1
 
 
+def write_vocabulary(site_dir: Path, words: WordCounts, shards: int) -> IndexSummary:
+    """Beside the `shards` indexes written into the site, the files search.js reads first."""
+    bundle = site_dir / BUNDLE_DIR
+    (bundle / WORDS_FILE).write_text(words_json(words, shards=shards), "utf-8")
+    (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
+    pages = 0
+    for number in range(shards):
+        entry = json.loads((site_dir / shard_dir(number) / "pagefind-entry.json").read_text("utf-8"))
+        pages += sum(language["page_count"] for language in entry["languages"].values())
+    return IndexSummary(pages=pages, shards=shards)
+
+
 @dataclass(frozen=True)
 class PlannedShard:
     urls: list[str]  # its documents, in the order the build renders them
@@ -144,14 +156,12 @@ class SearchBundle:
                     self._write(self._open_shard(number), site_dir)  # no record: search.js says the index is empty
         finally:
             self.discard()
-        bundle = site_dir / BUNDLE_DIR
-        (bundle / WORDS_FILE).write_text(words_json(self._words, shards=len(self._plan)), "utf-8")
-        (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
-        pages = 0
-        for number in range(len(self._plan)):
-            entry = json.loads((site_dir / shard_dir(number) / "pagefind-entry.json").read_text("utf-8"))
-            pages += sum(language["page_count"] for language in entry["languages"].values())
-        return IndexSummary(pages=pages, shards=len(self._plan))
+        return write_vocabulary(site_dir, self._words, len(self._plan))
+
+    @property
+    def words(self) -> WordCounts:
+        """The words of the records indexed so far."""
+        return self._words
 
     def discard(self) -> None:
         for shard in (self._current, self._writing):

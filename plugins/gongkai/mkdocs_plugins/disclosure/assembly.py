@@ -1,14 +1,14 @@
 """`gongkai assemble`: the portal of a platform built from its organs' parts (gongkai.model.parts).
 
 The assembly is a build of the site without any organ's sources: the portal's pages come from the
-parts' records, each organ's pages are copied from its part as they are, and 一网通查 indexes every part's
-records in the order a build in one go does. Each organ's pages stay in the build as files that are
-not built, so that the navigation and the site's own pages link to them as in one go.
+parts' records, each organ's pages are copied from its part as they are, and 一网通查 merges the parts'
+Pagefind indexes into the index a build in one go writes (gongkai.search.merge). Each organ's pages
+stay in the build as files that are not built, so that the navigation and the site's own pages link to
+them as in one go.
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 import shutil
 from pathlib import Path
@@ -19,9 +19,11 @@ from ...model.layout import SEARCH_URI, Layout, PortalLayout
 from ...model.parts import Part
 from ...model.platform_catalog import PlatformCatalog
 from ...model.portal import PortalData
-from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
-from ...search.part_records import part_record_sizes, part_records
+from ...search.bundle import IndexSummary, shard_dir, shard_tokens_for, write_vocabulary
+from ...search.merge import merge_indexes
+from ...search.part_search import read_part_index
 from ...search.shards import Member, plan_shards
+from ...search.vocabulary import WordCounts
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>([^<]*)</lastmod>)?", re.S)
 
@@ -62,21 +64,18 @@ def sitemap_pages(parts: list[Part], site_url: str) -> list[Any]:
     return pages
 
 
-def assembled_search(
-    parts: list[Part], data: PortalData, site_dir: Path, configured_tokens: int
-) -> tuple[SearchBundle, int]:
-    """Every part's records in one bundle, newest first and cut into shards as a build in one go cuts them.
-
-    The shards are planned from the records' sizes; the records are then read from all parts side by side,
-    one at a time, so that the assembly holds no more of them than the bundle does."""
-    sizes = {url: size for part in parts for url, size in part_record_sizes(part.search_records).items()}
+def assembled_search(parts: list[Part], data: PortalData, site_dir: Path, configured_tokens: int) -> IndexSummary:
+    """One search over every part: their Pagefind indexes merged, newest first and cut into shards as a
+    build in one go cuts them, with nothing indexed again."""
+    indexes = [read_part_index(part.folder) for part in parts]
+    sizes = {url: size for index in indexes for url, size in index.sizes.items()}
     order = [d for d in data.documents if d.url in sizes]
     members = [Member(d.url, f"{d.published.isoformat()} {d.index_no}", sizes[d.url] // 3) for d in order]
     shard_tokens = shard_tokens_for(sum(m.tokens for m in members), configured_tokens)
     shards = [[m.url for m in members]] if shard_tokens is None else plan_shards(members, shard_tokens, []).shards
-    bundle = SearchBundle(site_dir, [PlannedShard(urls) for urls in shards], None)
-    position = {d.url: n for n, d in enumerate(order)}
-    streams = [part_records(part.search_records) for part in parts]
-    for record in heapq.merge(*streams, key=lambda r: position[r.url]):
-        bundle.add(record)
-    return bundle, len(order)
+    targets = [(site_dir / shard_dir(number), urls) for number, urls in enumerate(shards)]
+    merge_indexes([index.source for index in indexes], targets)
+    words = WordCounts()
+    for index in indexes:
+        words.merge(index.tokens)
+    return write_vocabulary(site_dir, words, len(shards))

@@ -51,8 +51,9 @@ from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_
 from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
 from ...project import ASSEMBLE_VARIABLE, PART_VARIABLE, as_of_day
 from ...qr_code import qr_code
-from ...search.bundle import PlannedShard, SearchBundle, shard_tokens_for
-from ...search.part_records import PartRecords
+from ...search.bundle import IndexSummary, PlannedShard, SearchBundle, shard_tokens_for
+from ...search.pagefind_files import PagefindFormatError
+from ...search.part_search import PartSearch
 from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
 from ...views import DocumentView, Link, ViewBuilder, feed_links
@@ -89,7 +90,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.portal_data: PortalData | None = None  # what a platform's portal shows (gongkai.model.portal)
         self.catalog_path: Path | None = None
         self.written = 0
-        self.search: SearchBundle | PartRecords | None = None
+        self.search: SearchBundle | PartSearch | None = None
         self.cache: BuildCache | None = None
         self.page_keys: dict[str, str | None] = {}  # src_uri -> key in the build cache; None: not kept
         self.page_views: dict[str, Any] = {}  # src_uri -> view, made once for its key
@@ -333,14 +334,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             site_dir = Path(config.site_dir)
             copy_parts(self.parts, self.catalog, site_dir)
             if self.config.search_index:
-                self.search, _ = assembled_search(
-                    self.parts, self.portal_data, site_dir, self.config.search_shard_tokens
-                )
+                try:
+                    summary = assembled_search(self.parts, self.portal_data, site_dir, self.config.search_shard_tokens)
+                except PagefindFormatError as e:
+                    raise PluginError(f"组装一网通查的索引：{e}") from e
+                log.info("一网通查：合并 %d 个部分的索引%s", len(self.parts), _indexed(summary))
         if self.search is not None:
             summary = self.search.build(Path(config.site_dir))
             self.search = None
-            shards = f"，分 {summary.shards} 个分片" if summary.shards > 1 else ""
-            log.info("一网通查：索引 %d 份文件%s", summary.pages, shards)
+            log.info("一网通查：索引%s", _indexed(summary))
             if self.cache is not None and self.shard_tokens is not None:
                 self.cache.put_shard_cuts(self.shard_tokens, self.shard_cuts)
         if self.cache is not None:
@@ -541,8 +543,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             if document.src_uri not in sizes:
                 sizes[document.src_uri] = (docs_dir / document.src_uri).stat().st_size
         if self.part is not None:
-            # A part keeps its records for the assembly, which indexes every organ's together.
-            self.search = PartRecords({self.urls[d.src_uri]: sizes[d.src_uri] for d in self._built_documents})
+            # A part indexes its own records, for the assembly to merge with every other organ's.
+            self.search = PartSearch({self.urls[d.src_uri]: sizes[d.src_uri] for d in self._built_documents})
             return
         # A CJK character is 3 bytes of UTF-8 and about one indexed word.
         members = [
@@ -731,3 +733,8 @@ def _owner(site: DisclosureSite) -> str:
 def _no_view(builder: Any) -> None:
     """The view of a page a part does not build: none."""
     return None
+
+
+def _indexed(summary: IndexSummary) -> str:
+    shards = f"，分 {summary.shards} 个分片" if summary.shards > 1 else ""
+    return f" {summary.pages} 份文件{shards}"
