@@ -37,8 +37,12 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import synthetic
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "lawrefbook"
@@ -126,6 +130,7 @@ class PartsComparison:
     whole: Run
     parts: dict[str, Run]  # organ -> its part's build
     assembly: Run
+    first_query_kib: dict[str, float]  # query -> the bytes its first search in a fresh browser downloads
 
     def lines(self) -> list[str]:
         if self.whole.failure or self.assembly.failure or any(r.failure for r in self.parts.values()):
@@ -145,6 +150,17 @@ class PartsComparison:
             f"assembly             {self.assembly.seconds:8.1f} s   peak {self.assembly.peak_mib:6.0f} MiB",
             f"longest part + assembly {parallel:.1f} s = {parallel / self.whole.seconds:.0%} of building in one go "
             "(as many runners as parts)",
+            *self.first_query_lines(),
+        ]
+
+    def first_query_lines(self) -> list[str]:
+        if not self.first_query_kib:
+            return []
+        sizes = sorted(self.first_query_kib.values())
+        largest = max(self.first_query_kib, key=lambda query: self.first_query_kib[query])
+        return [
+            f"first query of the merged search (fresh browser, {len(sizes)} queries): median "
+            f"{statistics.median(sizes):.0f} KiB, largest {sizes[-1]:.0f} KiB ({largest})",
         ]
 
 
@@ -275,7 +291,7 @@ def rebuild_after_one_change(project: Path) -> float:
     return build_gongkai(project).seconds
 
 
-def build_in_parts(corpus: str, project: Path, documents: int) -> PartsComparison:
+def build_in_parts(corpus: str, project: Path, documents: int, browser: Browser | None = None) -> PartsComparison:
     """The platform in one go, then each organ's part and the assembly, each timed and measured on its own."""
     import yaml
 
@@ -289,9 +305,52 @@ def build_in_parts(corpus: str, project: Path, documents: int) -> PartsCompariso
     folders = [str(project / "parts" / organ) for organ in organs]
     site = project / "assembled"
     assembly = measure([[gongkai, "assemble", *folders, "-d", str(site)]], project, site)
-    comparison = PartsComparison(corpus, documents, whole, parts, assembly)
+    first_query = {} if assembly.failure else first_query_kib(site, platform_queries(project), browser)
+    comparison = PartsComparison(corpus, documents, whole, parts, assembly, first_query)
     print("\n".join(comparison.lines()), flush=True)
     return comparison
+
+
+def platform_queries(project: Path, count: int = 3, seed: int = 7) -> list[str]:
+    """Queries a person would type on the platform: whole titles and 发文字号 of random documents, and
+    words common to many of them."""
+    import random
+
+    rng = random.Random(seed)
+    files = sorted((project / "content" / "zwgk").rglob("wj/*/*.md"))
+    queries = ["通知", "人民政府 工作"]
+    for path in rng.sample(files, min(count, len(files))):
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith(("标题: ", "发文字号: ")):
+                queries.append(line.split(": ", 1)[1])
+    return queries
+
+
+def first_query_kib(site: Path, queries: list[str], browser: Browser | None = None) -> dict[str, float]:
+    """The bytes the first search of each query downloads in a fresh Chromium (bench.search_quality)."""
+    from playwright.sync_api import sync_playwright
+
+    from .search_quality import first_query_bytes, serve
+    from .search_queries import Query
+
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    def measure(chromium: Browser) -> dict[str, float]:
+        return {q: first_query_bytes(chromium, base, Query("", q, frozenset())) / 1024 for q in queries}
+
+    try:
+        if browser is not None:
+            return measure(browser)
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            try:
+                return measure(own)
+            finally:
+                own.close()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def import_real_corpus(project: Path) -> int:
@@ -322,7 +381,9 @@ def run(
     rebuild: bool = True,
     platforms: tuple[tuple[int, int], ...] = (),
     in_parts: bool = False,
+    browser: Browser | None = None,
 ) -> list[Comparison | PartsComparison]:
+    """The comparisons asked for; `browser` (a test's) measures first queries, else the run starts its own."""
     results: list[Comparison | PartsComparison] = []
     if real:
         project = work / "lawrefbook"
@@ -339,7 +400,7 @@ def run(
         synthetic.generate_platform(project, organs, per_organ)
         corpus = f"platform {organs} organs × {per_organ}"
         if in_parts:
-            results.append(build_in_parts(corpus, project, organs * per_organ))
+            results.append(build_in_parts(corpus, project, organs * per_organ, browser))
         else:
             results.append(compare(corpus, project, organs * per_organ, work, rebuild))
         shutil.rmtree(project)

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from helpers import REPO, SAMPLE_AS_OF, SAMPLE_SHARD_TOKENS, Project, make_project  # noqa: E402
+from helpers import REPO, SAMPLE_AS_OF, Project, make_project  # noqa: E402
 
 
 @pytest.fixture
@@ -28,22 +28,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
         config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        config.plugins["gongkai/disclosure"].config.cache_dir = str(site_dir.parent / "cache")
-        build(config)
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def sharded_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site with its search index cut into shards of a few documents, as a large site's is."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site_dir = tmp_path_factory.mktemp("sharded") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
-        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        config.plugins["gongkai/disclosure"].config.search_shard_tokens = SAMPLE_SHARD_TOKENS
         config.plugins["gongkai/disclosure"].config.cache_dir = str(site_dir.parent / "cache")
         build(config)
     return site_dir

@@ -183,6 +183,7 @@ def pagefind_index(bundle: Path) -> dict:
         version, pages, chunks, filters, sorts, fields = pf.read_cbor(bundle / f"pagefind.{details['hash']}.pf_meta")
         decoded["meta"] = {"version": version, "pages": pages, "chunks": chunks, "sorts": sorts, "fields": fields}
         decoded["index"] = {name: pf.read_cbor(bundle / "index" / f"{name}.pf_index") for _, _, name in chunks}
+        decoded["words"] = {word: where for (chunk,) in decoded["index"].values() for word, where, _ in chunk}
         decoded["filters"] = {}
         for name, file_name in filters:
             filter_name, values = pf.read_cbor(bundle / "filter" / f"{file_name}.pf_filter")

@@ -7,6 +7,7 @@ documents with its own word statistics, so the order of many loose matches may d
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,23 +17,52 @@ from helpers import served
 
 pytestmark = pytest.mark.browser
 
-SEARCHES = [
-    ("", {"sort": "date", "pageSize": 200}),  # browse: every document (more than the sample has), newest first
-    ("通知", {"sort": "date", "pageSize": 100}),
-    ("通知", {"sort": "date", "page": 2, "pageSize": 10, "filters": {"有效性": ["有效"]}}),
-    ("示例县城市供水用水管理办法", {}),
-    ("示政办发[2022]18号", {}),
-    ("公开", {"sort": "date", "pageSize": 100, "filters": {"文种": ["通知", "公告"]}}),
-]
+# A single organ's site of synthetic documents (bench.synthetic), built with one index and with its index
+# cut into shards of a few documents, as a large site's is. (A platform merges its shards into one index.)
+DOCUMENTS = 60
+SHARD_TOKENS = 3000
+
+
+def searches(content: Path) -> list[tuple[str, dict]]:
+    """Browsing, common words with filters, and one document's whole title and 发文字号."""
+    text = sorted(content.rglob("*.md"))[7].read_text("utf-8")
+    title = re.search(r"(?m)^标题: (.+)$", text).group(1)
+    number = re.search(r"(?m)^发文字号: (.+)$", text)
+    return [
+        ("", {"sort": "date", "pageSize": 200}),  # browse: every document, newest first
+        ("通知", {"sort": "date", "pageSize": 100}),
+        ("通知", {"sort": "date", "page": 2, "pageSize": 10, "filters": {"年份": ["2024", "2025"]}}),
+        (title, {}),
+        *([(number.group(1), {})] if number else []),
+        ("公开", {"sort": "date", "pageSize": 100, "filters": {"文种": ["通知", "公告"]}}),
+    ]
 
 
 @pytest.fixture(scope="module")
-def sharded_url(sharded_sample_site: Path) -> Iterator[str]:
-    with served(sharded_sample_site) as url:
-        yield url
+def single_organ_sites(tmp_path_factory) -> dict[str, Path]:
+    from bench import synthetic
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path_factory.mktemp("single-organ") / "project"
+    synthetic.generate(project, DOCUMENTS)
+    sites = {}
+    for name, tokens in (("one", 0), ("sharded", SHARD_TOKENS)):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / name))  # checks: elsewhere
+        config.plugins["gongkai/disclosure"].config.search_shard_tokens = tokens
+        build(config)
+        sites[name] = project / name
+    sites["content"] = project / "content"
+    return sites
 
 
-def answers(page, base_url: str) -> list[dict]:
+@pytest.fixture(scope="module")
+def urls(single_organ_sites) -> Iterator[dict[str, str]]:
+    with served(single_organ_sites["one"]) as one, served(single_organ_sites["sharded"]) as sharded:
+        yield {"one": one, "sharded": sharded}
+
+
+def answers(page, base_url: str, asked: list[tuple[str, dict]]) -> list[dict]:
     page.goto(base_url + "search/")
     return page.evaluate(
         """async (searches) => {
@@ -45,20 +75,22 @@ def answers(page, base_url: str) -> list[dict]:
             }
             return out;
         }""",
-        SEARCHES,
+        asked,
     )
 
 
-def test_the_sharded_index_has_several_shards(sharded_sample_site: Path):
-    words = json.loads((sharded_sample_site / "pagefind" / "gongkai-words.json").read_text("utf-8"))
+def test_the_sharded_index_has_several_shards(single_organ_sites):
+    sharded = single_organ_sites["sharded"]
+    words = json.loads((sharded / "pagefind" / "gongkai-words.json").read_text("utf-8"))
     assert words["shards"] >= 4
     for n in range(1, words["shards"]):
-        assert (sharded_sample_site / f"pagefind-{n}" / "pagefind-entry.json").is_file()
+        assert (sharded / f"pagefind-{n}" / "pagefind-entry.json").is_file()
 
 
-def test_searching_the_shards_gives_the_answers_of_one_index(page, base_url, sharded_url):
-    single, sharded = answers(page, base_url), answers(page, sharded_url)
-    for (query, options), one, many in zip(SEARCHES, single, sharded, strict=True):
+def test_searching_the_shards_gives_the_answers_of_one_index(page, single_organ_sites, urls):
+    asked = searches(single_organ_sites["content"])
+    single, sharded = answers(page, urls["one"], asked), answers(page, urls["sharded"], asked)
+    for (query, options), one, many in zip(asked, single, sharded, strict=True):
         where = f"{query!r} {options}"
         assert one["total"] > 0, where
         if options.get("sort") == "date":

@@ -75,6 +75,10 @@ def records(site: Path) -> list[bytes]:
     return sorted(gzip.decompress(p.read_bytes()) for p in site.glob("pagefind*/fragment/*.pf_fragment"))
 
 
+def fragments(project: Path) -> list[Path]:
+    return sorted((project / "site" / "pagefind" / "fragment").glob("*.pf_fragment"))
+
+
 def edit(project: Path, relative: str, old: str, new: str) -> None:
     path = project / relative
     text = path.read_text("utf-8")
@@ -92,14 +96,19 @@ def test_a_second_build_takes_everything_from_the_cache_and_writes_the_same_site
 
     second = build_site(project, caplog)
 
-    assert second == {"pages_reused": pages - 1, "pages_made": 0, "shards_reused": 1}
-    assert files_of(project / "site") == files_of(tmp_path / "first")
+    # The sample is a platform: its search is an index per organ, merged, and each organ's is kept.
+    organs = {json.loads(gzip.decompress(p.read_bytes())[12:])["filters"]["公开单位"][0] for p in fragments(project)}
+    assert len(organs) == 11
+    assert second == {"pages_reused": pages - 1, "pages_made": 0, "shards_reused": len(organs)}
+    assert files_of(project / "site") == files_of(tmp_path / "first")  # the merged index too, byte for byte
 
 
 def test_after_edits_a_rebuild_is_the_site_a_clean_build_makes(tmp_path, caplog):
     project = sample_project(tmp_path / "project")
     build_site(project, caplog, shard_tokens=SAMPLE_SHARD_TOKENS)
-    shards = len([p for p in (project / "site").iterdir() if p.name.startswith("pagefind")])
+    # Each organ's index cut into shards of a few documents, all merged into one: the cache keeps each shard.
+    shards = len([p for p in (project / ".cache" / "gongkai" / "search").iterdir() if p.is_dir()])
+    assert shards > 20 and not (project / "site" / "pagefind-1").exists()
 
     # A relation's target renamed: the page that names it must show the new title.
     edit(project, REPLACED, "标题: ", "标题: （修订）")

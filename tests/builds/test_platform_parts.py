@@ -11,6 +11,7 @@ import pytest
 
 from gongkai.cli import main
 from gongkai.model.parts import MANIFEST, SEARCH_PAGES
+from gongkai.search.merge import SUMMARY_FILE
 from helpers import (
     AS_OF,
     JYJ_RULE,
@@ -25,12 +26,8 @@ SITE_URL = "https://test.example.gov.cn/"
 
 
 def files_of(site: Path) -> dict[str, bytes]:
-    """Every file of a built site but the search index's (compared decoded: see `pagefind_index`)."""
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in site.rglob("*")
-        if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")
-    }
+    """Every file of a built site, the search index's too."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def gongkai(project, *args: str) -> int:
@@ -58,8 +55,27 @@ def test_the_assembled_site_is_the_site_built_in_one_go(built):
     different = [path for path in whole if whole[path] != assembled[path]]
     assert different == []
     assert len([p for p in whole if p.endswith("index.html")]) == 39  # every organ's pages and the portal's
-    assert search_records(built.root / "whole") == search_records(built.root / "assembled")
     assert len(search_records(built.root / "assembled")) == 7
+    assert not [p for p in whole if p.startswith((".gongkai-shards", "pagefind-"))]  # one index, nothing left
+
+
+def test_the_platforms_search_is_its_organs_indexes_merged_into_the_one_pagefind_builds(built, tmp_path):
+    """In one go and assembled alike, each organ's records are indexed on their own and merged into one
+    index, organ after organ (tests/unit/test_search_merge.py: the index Pagefind builds of them all)."""
+    merged = pagefind_index(built.root / "assembled" / "pagefind")
+    pages = [json.loads(merged["fragments"][name]) for name, _ in merged["meta"]["pages"]]
+    organs = [page["filters"]["公开单位"][0] for page in pages]
+    order = [name for name, _ in PLATFORM_ORGANS.values()]
+    assert sorted(organs, key=order.index) == organs  # organ after organ, in the catalog's order
+    assert set(merged["filters"]["公开单位"][1]) == set(organs) and len(set(organs)) > 2
+    # Every word lists exactly the pages whose indexed text holds it.
+    for word in ("收费", "法律", "援助", "规定"):
+        listed, number = set(), 0
+        for step, _, _ in merged["words"][word]:
+            number += step
+            listed.add(pages[number]["url"])
+        holding = {page["url"] for page in pages if word in page["content"].split()}
+        assert holding <= listed and all(word in pages[n]["content"] for n, p in enumerate(pages) if p["url"] in listed)
 
 
 def test_the_assembled_search_index_is_the_one_pagefind_builds_in_one_go(built):
@@ -83,13 +99,12 @@ def test_a_part_holds_its_organs_pages_its_manifest_and_its_records(built):
     assert [d["title"] for d in manifest["portal"]["documents"]][-1] == "测试县教育局关于中小学收费管理的规定"
     listing = json.loads((part / SEARCH_PAGES).read_text("utf-8"))
     documents = manifest["portal"]["documents"]
-    assert [p["url"] for p in listing["pages"]] == [d["url"] for d in documents]  # newest first
-    assert [p["sort"] for p in listing["pages"]] == [{"发布日期": d["published"]} for d in documents]
-    assert all(p["size"] > 0 for p in listing["pages"])
-    # Its own index, of its own records, in the order listed.
-    assert [r["url"].lstrip("/") for r in search_records(part)] == sorted(p["url"] for p in listing["pages"])
-    assert pagefind_index(part / "pagefind")["entry"]["languages"]["zxx"]["page_count"] == len(listing["pages"])
+    assert list(listing["sizes"]) == [d["url"] for d in documents] and all(listing["sizes"].values())
     assert listing["tokens"]["教育"] > 0
+    # Its own index of its own records, newest first, ready to be merged.
+    summary = json.loads((part / "pagefind" / SUMMARY_FILE).read_text("utf-8"))
+    assert summary["pages"] == [[d["url"], {"发布日期": d["published"]}] for d in documents]
+    assert pagefind_index(part / "pagefind")["entry"]["languages"]["zxx"]["page_count"] == len(documents)
 
 
 def test_assembly_needs_no_organs_sources(built, tmp_path):

@@ -77,8 +77,10 @@ def test_a_synthetic_platform_has_its_organs_folders_and_catalog(tmp_path):
     assert catalog.count("类型: 乡镇街道") == 1 and catalog.count("类型: 政府部门") == 3
 
 
-def test_the_parts_smoke_run_builds_one_part_per_organ_and_assembles_them(tmp_path, capsys):
-    [result] = scale.run(real=False, sizes=[], work=tmp_path, rebuild=False, platforms=((3, 8),), in_parts=True)
+def test_the_parts_smoke_run_builds_one_part_per_organ_and_assembles_them(tmp_path, capsys, browser):
+    [result] = scale.run(
+        real=False, sizes=[], work=tmp_path, rebuild=False, platforms=((3, 8),), in_parts=True, browser=browser
+    )
     assert isinstance(result, scale.PartsComparison)
     with capsys.disabled():
         print("\n" + "\n".join(result.lines()))
@@ -86,3 +88,6 @@ def test_the_parts_smoke_run_builds_one_part_per_organ_and_assembles_them(tmp_pa
     assert result.whole.failure is None and result.assembly.failure is None
     assert all(run.failure is None and run.document_pages <= 8 for run in result.parts.values())
     assert result.assembly.document_pages == result.whole.document_pages  # every organ's pages, copied
+    # The first query of the merged search, in a fresh browser: the engine, the index's meta, word chunks
+    # and the results' fragments.
+    assert len(result.first_query_kib) >= 5 and all(kib > 50 for kib in result.first_query_kib.values())

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from gongkai.search import pagefind_files as pf
-from gongkai.search.bundle import PlannedShard, SearchBundle, shard_dir
-from gongkai.search.merge import SourceIndex, SourcePage, merge_indexes
-from gongkai.search.records import SearchRecord
+from gongkai.search.bundle import PlannedShard, SearchBundle
+from gongkai.search.merge import SUMMARY_FILE, WORDS_FILE, merge_indexes
+from gongkai.search.records import META_FIELDS, SearchRecord
 from helpers import pagefind_index
 
 
@@ -30,76 +30,109 @@ def record(n: int, organ: str, **fields) -> SearchRecord:
 
 
 # Two organs' records: one organ's carry a 发文字号 and a 有效性, the other's neither, so that their
-# indexes name different meta fields.
+# indexes have different meta fields.
 A = [
     record(n, "jyj", doc_number=f"示教〔2024〕{n}号", state="有效", filters={"公开单位": ["jyj"], "有效性": ["有效"]})
     for n in range(0, 12, 2)
 ]
 B = [record(n, "sfj") for n in range(1, 12, 2)]
-ALL = sorted(A + B, key=lambda r: r.url.split("/")[-2])  # interleaved, as a build in one go adds them
 
 
-def indexed(records: list[SearchRecord], site: Path) -> SourceIndex:
-    bundle = SearchBundle()
+def indexed(records: list[SearchRecord], site: Path, as_source: bool = True) -> Path:
+    bundle = SearchBundle(as_source=as_source)
     for r in records:
         bundle.add(r)
     bundle.build(site)
-    sorts = [SourcePage(r.url, {"发布日期": r.published.isoformat()}) for r in records]
-    return SourceIndex(site / "pagefind", sorts)
+    return site / "pagefind"
 
 
-def test_two_indexes_merged_are_the_index_of_all_their_pages(tmp_path):
-    sources = [indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")]
-    whole = indexed(ALL, tmp_path / "whole")
-    summary = merge_indexes(sources, [(tmp_path / "merged", [r.url for r in ALL])])
-    assert (summary.pages, summary.indexes) == (12, 1)
+def test_two_indexes_merged_are_the_index_pagefind_builds_of_all_their_pages(tmp_path):
+    summary = merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "merged")
+    assert (summary.pages, summary.words) == (12, len(pagefind_index(tmp_path / "merged")["words"]))
     merged = pagefind_index(tmp_path / "merged")
-    assert merged == pagefind_index(whole.folder)
-    assert merged["meta"]["fields"] == ["title", "wh", "发布日期", "发文字号", "有效性", "标题"]
-    assert merged["filters"]["有效性"][1] == {"有效": [0, 2, 4, 6, 8, 10]}
+    whole = pagefind_index(indexed(A + B, tmp_path / "whole", as_source=False))
+    # Every field a record may have is numbered alike in every index, whichever its pages have.
+    assert merged["meta"]["fields"] == META_FIELDS
+    assert whole["meta"]["fields"] == META_FIELDS  # these records have them all
+    assert merged == whole
+    assert merged["filters"]["有效性"][1] == {"有效": [0, 1, 2, 3, 4, 5]}
 
 
-def test_pages_spread_over_several_indexes_are_each_the_index_of_its_pages(tmp_path):
-    """The shards of a large site: each merged index holds its pages only, numbered from 0."""
-    newer, older = ALL[:5], ALL[5:]
-    sources = [indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")]
-    shards = [(tmp_path / "merged" / shard_dir(n), [r.url for r in part]) for n, part in enumerate((newer, older))]
-    assert merge_indexes(sources, shards).indexes == 2
-    whole = tmp_path / "whole"
-    bundle = SearchBundle(whole, [PlannedShard([r.url for r in newer]), PlannedShard([r.url for r in older])])
-    for r in ALL:
+def test_an_index_whose_pages_lack_a_field_is_renumbered_to_all_fields(tmp_path):
+    """B's pages have no 发文字号 or 有效性: its title and body positions keep their fields when merged."""
+    merged = pagefind_index(merge_indexes([indexed(B, tmp_path / "b")], tmp_path / "merged") and tmp_path / "merged")
+    alone = pagefind_index(indexed(B, tmp_path / "alone", as_source=False))
+    assert alone["meta"]["fields"] == ["title", "发布日期", "标题"]  # no 发文字号 (wh), no 有效性
+    assert merged["meta"]["fields"] == META_FIELDS
+    number = {name: n for n, name in enumerate(META_FIELDS)}
+    own = {n: name for n, name in enumerate(alone["meta"]["fields"])}
+
+    def fields_of(index: dict, names: dict) -> set:
+        return {names[-v - 1] for word in index["words"].values() for page in word for v in page[2] if v < 0}
+
+    assert (
+        fields_of(merged, {n: name for name, n in number.items()})
+        == fields_of(alone, own)
+        == {"title", "发布日期", "标题"}
+    )
+
+
+def test_a_bundle_of_organ_shards_merges_them_into_one_index(tmp_path):
+    """A platform built in one go: an index per organ, written aside and merged, as the assembly does."""
+    site = tmp_path / "site"
+    bundle = SearchBundle(site, [PlannedShard([r.url for r in A]), PlannedShard([r.url for r in B])], merge=True)
+    for r in A + B:
         bundle.add(r)
-    bundle.build(whole)
-    for n in range(2):
-        assert pagefind_index(tmp_path / "merged" / shard_dir(n)) == pagefind_index(whole / shard_dir(n))
+    assert bundle.build(site).shards == 1
+    merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "merged")
+    assert pagefind_index(site / "pagefind") == pagefind_index(tmp_path / "merged")
+    assert not (site / ".gongkai-shards").exists() and not (site / "pagefind-1").exists()
 
 
 def test_an_index_of_no_page_adds_nothing_and_an_empty_merge_is_an_empty_index(tmp_path):
     empty = indexed([], tmp_path / "empty")
-    sources = [indexed(A, tmp_path / "a"), empty]
-    merge_indexes(sources, [(tmp_path / "merged", [r.url for r in A])])
-    assert pagefind_index(tmp_path / "merged") == pagefind_index(tmp_path / "a" / "pagefind")
-    merge_indexes([empty], [(tmp_path / "none", [])])
+    merge_indexes([indexed(A, tmp_path / "a"), empty], tmp_path / "merged")
+    assert pagefind_index(tmp_path / "merged") == pagefind_index(indexed(A, tmp_path / "whole", as_source=False))
+    merge_indexes([empty], tmp_path / "none")
     assert json.loads((tmp_path / "none" / pf.ENTRY).read_text("utf-8"))["languages"] == {}
     assert (tmp_path / "none" / "pagefind.js").is_file()
 
 
+def edited_summary(bundle: Path, **changes) -> None:
+    path = bundle / SUMMARY_FILE
+    path.write_text(json.dumps({**json.loads(path.read_text("utf-8")), **changes}, ensure_ascii=False), "utf-8")
+
+
 def test_what_does_not_fit_is_named(tmp_path):
     a = indexed(A, tmp_path / "a")
-    with pytest.raises(pf.PagefindFormatError, match=r"页面 /?zwgk/jyj/wj/00010/ 不在合并后的任何索引中"):
-        merge_indexes([a], [(tmp_path / "m", [r.url for r in A[:-1]])])
-    listed_wrong = SourceIndex(a.folder, a.pages[:-1])
-    with pytest.raises(pf.PagefindFormatError, match=r"索引有 6 个页面；应为：所列的 5 个"):
-        merge_indexes([listed_wrong], [(tmp_path / "m", [p.url for p in listed_wrong.pages])])
-    swapped = SourceIndex(a.folder, [a.pages[1], a.pages[0], *a.pages[2:]])
-    with pytest.raises(pf.PagefindFormatError, match=r"页面为 /zwgk/jyj/wj/00000/；应为：所列的 zwgk/jyj/wj/00002/"):
-        merge_indexes([swapped], [(tmp_path / "m", [r.url for r in A])])
-    other = tmp_path / "other"
-    shutil.copytree(a.folder, other)
-    entry = json.loads((other / pf.ENTRY).read_text("utf-8"))
-    (other / pf.ENTRY).write_text(json.dumps({**entry, "version": "1.6.0"}), "utf-8")
-    with pytest.raises(pf.PagefindFormatError, match=r"Pagefind 1\.6\.0 的索引；应为：Pagefind 1\.5\.x"):
-        merge_indexes([SourceIndex(other, a.pages)], [(tmp_path / "m", [r.url for r in A])])
+    summary = json.loads((a / SUMMARY_FILE).read_text("utf-8"))
+    wrong = tmp_path / "wrong"
+
+    def fails(change, message: str) -> None:
+        shutil.rmtree(wrong, ignore_errors=True)
+        shutil.copytree(a, wrong)
+        change(wrong)
+        with pytest.raises(pf.PagefindFormatError, match=message):
+            merge_indexes([wrong], tmp_path / "m")
+
+    fails(lambda b: edited_summary(b, pages=summary["pages"][:-1]), r"索引有 6 个页面；应为：所列的 5 个")
+    swapped = [summary["pages"][1], summary["pages"][0], *summary["pages"][2:]]
+    fails(lambda b: edited_summary(b, pages=swapped), r"页面为 /zwgk/jyj/wj/00000/；应为：所列的 zwgk/jyj/wj/00002/")
+    fails(lambda b: (b / SUMMARY_FILE).unlink(), r"gongkai-merge\.json: 无法读取（FileNotFoundError")
+    fails(lambda b: (b / WORDS_FILE).unlink(), r"gongkai-merge\.json: 无法读取（FileNotFoundError")
+    fails(lambda b: (b / WORDS_FILE).write_bytes(b"\x1f\x8b broken"), r"gongkai-merge-words\.cbor\.gz: 无法读取")
+
+    def another_version(b: Path) -> None:
+        entry = json.loads((b / pf.ENTRY).read_text("utf-8"))
+        (b / pf.ENTRY).write_text(json.dumps({**entry, "version": "1.6.0"}), "utf-8")
+
+    fails(another_version, r"Pagefind 1\.6\.0 的索引；应为：Pagefind 1\.5\.x")
+    b = indexed(B, tmp_path / "b")
+    edited_summary(b, fields=["title", "wh"])
+    with pytest.raises(
+        pf.PagefindFormatError, match=r"元数据字段为 title、wh；应为：title、wh、发布日期、发文字号、有效性、标题"
+    ):
+        merge_indexes([a, b], tmp_path / "m")
 
 
 def test_names_are_pagefinds_and_a_collision_lengthens_the_later_one():
@@ -113,3 +146,8 @@ def test_names_are_pagefinds_and_a_collision_lengthens_the_later_one():
     # A chunk's bounds are cut to one character past what it shares with its neighbour.
     assert pf.chunk_bounds(["a", "abxyz"], ["abcdef", "b"]) == [("a", "abc"), ("abx", "b")]
     assert pf.chunk_bounds(["0", "中教育"], ["中心区", "共"]) == [("0", "中心"), ("中教", "共")]
+    # CBOR heads in the fewest bytes, as Pagefind's encoder writes them.
+    assert [pf.head(pf.UINT, n).hex() for n in (23, 24, 255, 256, 65536)] == [
+        "17", "1818", "18ff", "190100", "1a00010000"
+    ]  # fmt: skip
+    assert pf.head(pf.ARRAY, 3).hex() == "83"

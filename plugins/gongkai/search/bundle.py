@@ -14,18 +14,24 @@ shard is written into `pagefind-<n>/` in the background while the next one
 fills, and at most two are in memory at once, however many documents there
 are. search.js merges the shards at query time. A shard whose documents are
 all as they were in the last build is copied from the build cache.
+
+A platform's shards are its organs' indexes instead, merged into one index at
+the end (gongkai.search.merge), so that a query reads one index however many
+organs there are.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build_cache import BuildCache
+from .merge import SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
-from .records import SearchRecord, record_page
+from .records import META_FIELDS, SORT_KEY, SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
 
 BUNDLE_DIR = "pagefind"
@@ -34,6 +40,8 @@ BUNDLE_DIR = "pagefind"
 WORDS_FILE = "gongkai-words.json"
 FOLD_FILE = "gongkai-fold.json"
 
+# Where a merged bundle's shards are written before they are merged, in the site folder.
+MERGE_WORK = ".gongkai-shards"
 # Up to this many indexed words (the LawRefBook corpus has 19 million), one index: about 6 GB for Pagefind.
 SINGLE_INDEX_TOKENS = 24_000_000
 # Above it, shards of this many words: about 3 GB each, two at most at once.
@@ -82,7 +90,7 @@ class _Shard:
     service: PagefindService
     index_id: int
     words: WordCounts = field(default_factory=WordCounts)
-    pages: int = 0
+    pages: list[SourcePage] = field(default_factory=list)  # in Pagefind's order
 
 
 class SearchBundle:
@@ -92,13 +100,25 @@ class SearchBundle:
     planned for its URL; records must come shard by shard (a full shard is written into the site
     while the next one fills), so `site_dir` is needed up front. A shard the `cache` holds under its
     key is copied from there instead: `wants` tells which records it needs no more.
+
+    `merge`: the shards are written aside, each as a source for gongkai.search.merge, and merged into
+    one index at the end (a platform's search: a shard per organ). `as_source`: the one index is left
+    as such a source (a part of a platform, which the assembly merges with the others).
     """
 
     def __init__(
-        self, site_dir: Path | None = None, shards: list[PlannedShard] | None = None, cache: BuildCache | None = None
+        self,
+        site_dir: Path | None = None,
+        shards: list[PlannedShard] | None = None,
+        cache: BuildCache | None = None,
+        *,
+        merge: bool = False,
+        as_source: bool = False,
     ) -> None:
         if shards and site_dir is None:
             raise ValueError("a sharded bundle writes shards as they fill: give the site folder")
+        self._merge = merge
+        self._as_source = as_source or merge
         self.count = 0
         self._words = WordCounts()
         self._site_dir = site_dir
@@ -134,9 +154,9 @@ class SearchBundle:
         # Pagefind keeps a given URL as it is; search.js resolves it against the site root.
         shard.service.add_file(shard.index_id, "/" + record.url.lstrip("/"), record_page(record))
         shard.words.add(record)
-        shard.pages += 1
+        shard.pages.append(SourcePage(record.url, {SORT_KEY: record.published.isoformat()}))
         self.count += 1
-        if self._planned and shard.pages == len(self._plan[number].urls):
+        if self._planned and len(shard.pages) == len(self._plan[number].urls):
             self._write_in_background(shard)
 
     def build(self, site_dir: Path) -> IndexSummary:
@@ -149,13 +169,18 @@ class SearchBundle:
             for number, planned in enumerate(self._plan):
                 if number in self._reused:
                     assert self._cache is not None and planned.key is not None
-                    self._words.merge(self._cache.copy_shard(planned.key, site_dir / shard_dir(number)))
+                    self._words.merge(self._cache.copy_shard(planned.key, self._shard_folder(site_dir, number)))
                 elif number not in self._done:
                     if planned.urls:
                         raise ValueError(f"检索分片 {number} 缺少 {len(planned.urls)} 份文件的记录")
                     self._write(self._open_shard(number), site_dir)  # no record: search.js says the index is empty
         finally:
             self.discard()
+        if self._merge:
+            shards = [self._shard_folder(site_dir, number) for number in range(len(self._plan))]
+            merge_indexes(shards, site_dir / BUNDLE_DIR)
+            shutil.rmtree(site_dir / MERGE_WORK)
+            return write_vocabulary(site_dir, self._words, 1)
         return write_vocabulary(site_dir, self._words, len(self._plan))
 
     @property
@@ -208,12 +233,17 @@ class SearchBundle:
             failure, self._failure = self._failure, None
             raise failure
 
+    def _shard_folder(self, site_dir: Path, number: int) -> Path:
+        return site_dir / MERGE_WORK / str(number) if self._merge else site_dir / shard_dir(number)
+
     def _write(self, shard: _Shard, site_dir: Path) -> None:
-        target = site_dir / shard_dir(shard.number)
+        target = self._shard_folder(site_dir, shard.number)
         try:
             shard.service.write_files(shard.index_id, target)
         finally:
             shard.service.close()
+        if self._as_source:
+            prepare_source(target, shard.pages, META_FIELDS)
         key = self._plan[shard.number].key
         if self._cache is not None and key is not None:
             self._cache.put_shard(key, target, shard.words.tokens)

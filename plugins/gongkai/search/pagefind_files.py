@@ -57,14 +57,30 @@ def read_cbor(path: Path) -> Any:
     return cbor2.loads(read_data(path))
 
 
-def write_data(path: Path, content: bytes) -> None:
+def write_data(path: Path, content: bytes, level: int = 9) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(MAGIC + content, compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(MAGIC + content, compresslevel=level, mtime=0))
 
 
 def encode(value: Any) -> bytes:
     """CBOR as Pagefind's encoder writes it: definite lengths, the shortest form of every number."""
     return cbor2.dumps(value)
+
+
+# CBOR's major types that the merge writes heads of.
+UINT = 0
+ARRAY = 4
+
+
+def head(major: int, argument: int) -> bytes:
+    """The head of a CBOR item: its major type and the number (a uint's value, an array's length) in the
+    fewest bytes, as every CBOR encoder here writes it."""
+    if argument < 24:
+        return bytes([major << 5 | argument])
+    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if argument < 1 << (8 * size):
+            return bytes([major << 5 | extra]) + argument.to_bytes(size, "big")
+    raise ValueError(f"{argument}: 超出 CBOR 的范围")
 
 
 def full_hash(content: bytes) -> str:

@@ -1,10 +1,9 @@
 """A part's search (gongkai.model.parts): its own Pagefind index, for the assembly to merge.
 
-A part indexes its organ's records with Pagefind as any build does, into the part's `pagefind/`, and lists
-beside it what the assembly needs to merge the indexes of all organs (gongkai.search.merge) without
-reading a record again: each page in the order Pagefind numbered it, with the size of the document's
-source (a build's search shards are cut by it) and its sort value, and the count of each word as cut
-(the heavy words search.js plans queries by, gongkai.search.vocabulary).
+A part indexes its organ's records with Pagefind, into the part's `pagefind/`, as a build in one go
+indexes each organ of a platform: as a source for gongkai.search.merge. Beside it, the part lists the
+count of each word as cut (the heavy words search.js plans queries by, gongkai.search.vocabulary) and
+the size of each document's source.
 """
 
 from __future__ import annotations
@@ -16,32 +15,26 @@ from pathlib import Path
 
 from ..model.parts import SEARCH_PAGES
 from .bundle import BUNDLE_DIR, IndexSummary, SearchBundle
-from .merge import SourceIndex, SourcePage
 from .pagefind_files import PagefindFormatError
-from .records import SORT_KEY, SearchRecord
+from .records import SearchRecord
 
 
 class PartSearch:
-    """Indexes a part's records with Pagefind and lists its pages; the same calls as a SearchBundle."""
+    """Indexes a part's records with Pagefind, as a source for the merge; the same calls as a SearchBundle."""
 
     def __init__(self, sizes: dict[str, int]) -> None:
         self.sizes = sizes  # url -> the size of the document's source
-        self.bundle = SearchBundle()
-        self.pages: list[tuple[str, str]] = []  # url and sort value, in the order Pagefind numbers them
+        self.bundle = SearchBundle(as_source=True)
 
     def wants(self, url: str) -> bool:
         return url in self.sizes
 
     def add(self, record: SearchRecord) -> None:
         self.bundle.add(record)
-        self.pages.append((record.url, record.published.isoformat()))
 
     def build(self, site_dir: Path) -> IndexSummary:
         summary = self.bundle.build(site_dir)
-        listing = {
-            "pages": [{"url": url, "size": self.sizes[url], "sort": {SORT_KEY: value}} for url, value in self.pages],
-            "tokens": dict(self.bundle.words.tokens),
-        }
+        listing = {"sizes": self.sizes, "tokens": dict(self.bundle.words.tokens)}
         (site_dir / SEARCH_PAGES).write_text(json.dumps(listing, ensure_ascii=False), "utf-8")
         return summary
 
@@ -53,8 +46,8 @@ class PartSearch:
 class PartIndex:
     """What the assembly reads of a part's search."""
 
-    source: SourceIndex
-    sizes: dict[str, int]
+    bundle: Path  # its Pagefind index, a source for gongkai.search.merge
+    sizes: dict[str, int]  # url -> the size of the document's source
     tokens: Counter[str]
 
 
@@ -62,10 +55,9 @@ def read_part_index(folder: Path) -> PartIndex:
     path = folder / SEARCH_PAGES
     try:
         listing = json.loads(path.read_text("utf-8"))
-        pages = [SourcePage(str(page["url"]), dict(page["sort"])) for page in listing["pages"]]
-        sizes = {page.url: int(data["size"]) for page, data in zip(pages, listing["pages"], strict=True)}
+        sizes = {str(url): int(size) for url, size in listing["sizes"].items()}
         tokens = Counter({str(token): int(count) for token, count in listing["tokens"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         found = f"{type(e).__name__}: {e}"
         raise PagefindFormatError(f"{path}: 无法读取（{found}）；应为：gongkai build --organ 写出的检索清单") from None
-    return PartIndex(SourceIndex(folder / BUNDLE_DIR, pages), sizes, tokens)
+    return PartIndex(folder / BUNDLE_DIR, sizes, tokens)

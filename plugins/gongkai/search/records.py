@@ -29,6 +29,8 @@ SORT_KEY = "发布日期"
 TITLE_SLOTS = 128
 NUMBER_SLOTS = 32
 PAD = "·"  # advances Pagefind's word position, is not a word itself
+# Every meta field a record may give Pagefind (search-record.html; "title" is its h1), in Pagefind's order.
+META_FIELDS = sorted(("title", "wh", "标题", "发文字号", "发布日期", "有效性"))
 
 
 @dataclass(frozen=True)

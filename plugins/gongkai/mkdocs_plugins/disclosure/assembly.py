@@ -18,11 +18,9 @@ from typing import Any
 from ...model.layout import SEARCH_URI, Layout, PortalLayout
 from ...model.parts import Part
 from ...model.platform_catalog import PlatformCatalog
-from ...model.portal import PortalData
-from ...search.bundle import IndexSummary, shard_dir, shard_tokens_for, write_vocabulary
+from ...search.bundle import BUNDLE_DIR, IndexSummary, write_vocabulary
 from ...search.merge import merge_indexes
 from ...search.part_search import read_part_index
-from ...search.shards import Member, plan_shards
 from ...search.vocabulary import WordCounts
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>([^<]*)</lastmod>)?", re.S)
@@ -64,18 +62,12 @@ def sitemap_pages(parts: list[Part], site_url: str) -> list[Any]:
     return pages
 
 
-def assembled_search(parts: list[Part], data: PortalData, site_dir: Path, configured_tokens: int) -> IndexSummary:
-    """One search over every part: their Pagefind indexes merged, newest first and cut into shards as a
-    build in one go cuts them, with nothing indexed again."""
+def assembled_search(parts: list[Part], site_dir: Path) -> IndexSummary:
+    """One search over every part: their Pagefind indexes merged in the catalog's order, as a build in
+    one go merges its organs' indexes, with nothing indexed again."""
     indexes = [read_part_index(part.folder) for part in parts]
-    sizes = {url: size for index in indexes for url, size in index.sizes.items()}
-    order = [d for d in data.documents if d.url in sizes]
-    members = [Member(d.url, f"{d.published.isoformat()} {d.index_no}", sizes[d.url] // 3) for d in order]
-    shard_tokens = shard_tokens_for(sum(m.tokens for m in members), configured_tokens)
-    shards = [[m.url for m in members]] if shard_tokens is None else plan_shards(members, shard_tokens, []).shards
-    targets = [(site_dir / shard_dir(number), urls) for number, urls in enumerate(shards)]
-    merge_indexes([index.source for index in indexes], targets)
+    merge_indexes([index.bundle for index in indexes], site_dir / BUNDLE_DIR)
     words = WordCounts()
     for index in indexes:
         words.merge(index.tokens)
-    return write_vocabulary(site_dir, words, len(shards))
+    return write_vocabulary(site_dir, words, 1)

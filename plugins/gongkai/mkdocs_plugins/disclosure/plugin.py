@@ -173,9 +173,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if platform is None:
             return None
         # Whatever is not to be published leaves the build here, before any page exists.
-        # Documents go last, newest first: the search index is cut into shards in the order pages come.
+        # Documents go last, in the order of the search index, which is cut into shards in the order pages
+        # come: newest first, or on a platform of many organs organ by organ (an index each, then merged).
         self.document_uris = {d.src_uri: d for d in platform.documents}  # newest first
-        order = {src_uri: position for position, src_uri in enumerate(self.document_uris)}
+        search_order = platform.by_organ if self.portal_layout is not None else platform.documents
+        order = {d.src_uri: position for position, d in enumerate(search_order)}
         published = [f for f in files if f.src_uri not in platform.whole.unpublished_files]
         files = Files(sorted(published, key=lambda f: order.get(f.src_uri, -1)))
         for file in files:
@@ -335,7 +337,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             copy_parts(self.parts, self.catalog, site_dir)
             if self.config.search_index:
                 try:
-                    summary = assembled_search(self.parts, self.portal_data, site_dir, self.config.search_shard_tokens)
+                    summary = assembled_search(self.parts, site_dir)
                 except PagefindFormatError as e:
                     raise PluginError(f"组装一网通查的索引：{e}") from e
                 log.info("一网通查：合并 %d 个部分的索引%s", len(self.parts), _indexed(summary))
@@ -546,11 +548,25 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             # A part indexes its own records, for the assembly to merge with every other organ's.
             self.search = PartSearch({self.urls[d.src_uri]: sizes[d.src_uri] for d in self._built_documents})
             return
-        # A CJK character is 3 bytes of UTF-8 and about one indexed word.
-        members = [
-            Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", sizes[d.src_uri] // 3)
-            for d in self.platform.documents
-        ]
+
+        def members_of(documents: list[Document]) -> list[Member]:
+            # A CJK character is 3 bytes of UTF-8 and about one indexed word.
+            return [
+                Member(self.urls[d.src_uri], f"{d.published.isoformat()} {d.index_no}", sizes[d.src_uri] // 3)
+                for d in documents
+            ]
+
+        if self.portal_layout is not None:
+            # A platform's search: each organ's own index (an organ too large for one is cut by date), merged
+            # into one in the catalog's order, as the assembly merges the parts'. The build cache keeps each.
+            shards = []
+            for site in self.platform.sites:
+                organ = members_of(site.documents)
+                tokens = shard_tokens_for(sum(m.tokens for m in organ), self.config.search_shard_tokens)
+                shards += [[m.url for m in organ]] if tokens is None else plan_shards(organ, tokens, []).shards
+            self.search = SearchBundle(Path(config.site_dir), self._planned_shards(shards), self.cache, merge=True)
+            return
+        members = members_of(self.platform.documents)
         self.shard_tokens = shard_tokens_for(sum(m.tokens for m in members), self.config.search_shard_tokens)
         if self.shard_tokens is None:
             shards = [[m.url for m in members]]  # newest first, as the documents are rendered
@@ -558,13 +574,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             cuts = self.cache.shard_cuts(self.shard_tokens) if self.cache is not None else []
             plan = plan_shards(members, self.shard_tokens, cuts)
             shards, self.shard_cuts = plan.shards, plan.starts
+        self.search = SearchBundle(Path(config.site_dir), self._planned_shards(shards), self.cache)
+
+    def _planned_shards(self, shards: list[list[str]]) -> list[PlannedShard]:
+        """The shards of these URLs, each under a key that changes with any of its pages (or None: not kept)."""
         key_of_url = {self.urls[src_uri]: key for src_uri, key in self.page_keys.items()}
         planned = []
         for urls in shards:
             keys = [key_of_url.get(url) for url in urls]
             shard_key = digest(k for k in keys if k) if keys and all(keys) else None
             planned.append(PlannedShard(urls, shard_key))
-        self.search = SearchBundle(Path(config.site_dir), planned, self.cache)
+        return planned
 
     def _build_cache(self, config: MkDocsConfig, project_dir: Path) -> BuildCache | None:
         if not self.config.cache_dir:
