@@ -46,6 +46,9 @@ MERGE_WORK = ".gongkai-shards"
 SINGLE_INDEX_TOKENS = 24_000_000
 # Above it, shards of this many words: about 3 GB each, two at most at once.
 SHARD_TOKENS = 12_000_000
+# A platform's organs are indexed in shards of whole organs of about this many words, then merged: about
+# 0.5 GB each, and few enough that Pagefind's cost per index (a process, its scripts written) stays small.
+ORGAN_GROUP_TOKENS = 2_000_000
 
 
 def shard_tokens_for(expected_tokens: int, configured: int = 0) -> int | None:

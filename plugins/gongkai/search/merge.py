@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import heapq
+import io
 import json
 import re
 import shutil
@@ -76,24 +77,47 @@ def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str]) -> 
             same = renumbered == list(range(len(renumbered)))
             for _, _, name in meta[2]:
                 path = bundle / "index" / f"{name}.pf_index"
-                (chunk,) = pf.read_cbor(path)
-                records = []
-                for word, where, variants in chunk:  # where: the word's pages, [step, positions, meta positions]
-                    if variants:
-                        raise pf.PagefindFormatError(f"{path}: 词 {word} 带有变体；合并只处理没有变体的索引")
-                    last = positions = 0
-                    for entry in where:
-                        last += entry[0]
-                        positions += len(entry[1]) + len(entry[2]) + 1
-                        if not same and entry[2]:
-                            entry[2] = [-(renumbered[-v - 1] + 1) if v < 0 else v for v in entry[2]]
-                    listed = pf.encode(where)[len(pf.head(pf.ARRAY, len(where))) :]
-                    records.append([word, len(where), where[0][0], last, positions, listed])
-                    words += 1
+                records = [_prepared(word, listed, renumbered, same, path) for word, listed in _word_entries(path)]
+                words += len(records)
                 frame = pf.encode(records)  # a chunk's words at once, and its size: read back without seeking
                 out.write(len(frame).to_bytes(4, "big") + frame)
     summary = {"words": words, "fields": fields, "pages": [[page.url, page.sorts] for page in pages]}
     (bundle / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False), "utf-8")
+
+
+def _word_entries(path: Path) -> Iterator[tuple[list[Any], bytes]]:
+    """The words of an index chunk, each decoded and as the bytes of its entry in the chunk."""
+    raw = pf.read_data(path)
+    if raw[:1] != pf.head(pf.ARRAY, 1) or raw[1] >> 5 != pf.ARRAY:
+        raise pf.PagefindFormatError(f"{path}: 不是 [[词…]]；应为：Pagefind 1.5 的索引块")
+    stream = io.BytesIO(raw)
+    # Past the head of the chunk, [[word entry, …]], and that of its list of words.
+    size = raw[1] & 0x1F
+    stream.seek(2 + ((1, 2, 4, 8)[size - 24] if size >= 24 else 0))
+    decoder = cbor2.CBORDecoder(stream)
+    while stream.tell() < len(raw):
+        start = stream.tell()
+        word = decoder.decode()
+        yield word, raw[start : stream.tell()]
+
+
+def _prepared(word: list[Any], entry: bytes, renumbered: list[int], same: bool, path: Path) -> list[Any]:
+    """[word, pages, first page, last page, positions, the pages' entries as bytes] of a word's entry."""
+    text, where, variants = word  # where: the word's pages, [step from the page before, positions, meta positions]
+    if variants:
+        raise pf.PagefindFormatError(f"{path}: 词 {text} 带有变体；合并只处理没有变体的索引")
+    last = positions = 0
+    for page in where:
+        last += page[0]
+        positions += len(page[1]) + len(page[2]) + 1
+    if same or not any(page[2] for page in where):
+        head = 1 + len(pf.encode(text)) + len(pf.head(pf.ARRAY, len(where)))
+        listed = entry[head:-1]  # the entry's head, then the pages' entries, then its empty variants
+    else:
+        for page in where:
+            page[2] = [-(renumbered[-v - 1] + 1) if v < 0 else v for v in page[2]]
+        listed = pf.encode(where)[len(pf.head(pf.ARRAY, len(where))) :]
+    return [text, len(where), where[0][0], last, positions, listed]
 
 
 def merge_indexes(bundles: list[Path], target: Path) -> MergeSummary:

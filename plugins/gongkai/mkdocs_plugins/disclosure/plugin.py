@@ -51,7 +51,7 @@ from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_
 from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
 from ...project import ASSEMBLE_VARIABLE, PART_VARIABLE, as_of_day
 from ...qr_code import qr_code
-from ...search.bundle import IndexSummary, PlannedShard, SearchBundle, shard_tokens_for
+from ...search.bundle import ORGAN_GROUP_TOKENS, IndexSummary, PlannedShard, SearchBundle, shard_tokens_for
 from ...search.pagefind_files import PagefindFormatError
 from ...search.part_search import PartSearch
 from ...search.records import record_from_json, record_json, record_of
@@ -557,13 +557,25 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             ]
 
         if self.portal_layout is not None:
-            # A platform's search: each organ's own index (an organ too large for one is cut by date), merged
-            # into one in the catalog's order, as the assembly merges the parts'. The build cache keeps each.
-            shards = []
+            # A platform's search: its organs' records indexed in shards of whole organs, organ after organ
+            # (an organ too large for one index is cut by date), merged into one index as the assembly merges
+            # the parts' indexes. Any grouping merges into the same index; the build cache keeps each shard.
+            shards: list[list[str]] = [[]]
+            group_tokens = 0
             for site in self.platform.sites:
                 organ = members_of(site.documents)
-                tokens = shard_tokens_for(sum(m.tokens for m in organ), self.config.search_shard_tokens)
-                shards += [[m.url for m in organ]] if tokens is None else plan_shards(organ, tokens, []).shards
+                tokens = sum(m.tokens for m in organ)
+                own = shard_tokens_for(tokens, self.config.search_shard_tokens)
+                if own is not None:
+                    shards += [*plan_shards(organ, own, []).shards, []]
+                    group_tokens = 0
+                    continue
+                if group_tokens >= ORGAN_GROUP_TOKENS:
+                    shards.append([])
+                    group_tokens = 0
+                shards[-1] += [m.url for m in organ]
+                group_tokens += tokens
+            shards = [urls for urls in shards if urls] or [[]]
             self.search = SearchBundle(Path(config.site_dir), self._planned_shards(shards), self.cache, merge=True)
             return
         members = members_of(self.platform.documents)
