@@ -47,7 +47,6 @@ class PartIndex:
     """What the assembly reads of a part's search."""
 
     bundle: Path  # its Pagefind index, a source for gongkai.search.merge
-    sizes: dict[str, int]  # url -> the size of the document's source
     tokens: Counter[str]
 
 
@@ -55,9 +54,8 @@ def read_part_index(folder: Path) -> PartIndex:
     path = folder / SEARCH_PAGES
     try:
         listing = json.loads(path.read_text("utf-8"))
-        sizes = {str(url): int(size) for url, size in listing["sizes"].items()}
         tokens = Counter({str(token): int(count) for token, count in listing["tokens"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         found = f"{type(e).__name__}: {e}"
         raise PagefindFormatError(f"{path}: 无法读取（{found}）；应为：gongkai build --organ 写出的检索清单") from None
-    return PartIndex(folder / BUNDLE_DIR, sizes, tokens)
+    return PartIndex(folder / BUNDLE_DIR, tokens)
