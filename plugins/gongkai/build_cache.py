@@ -25,9 +25,12 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from .file_links import link_or_copy
+
 PAGES = "pages"
 SHARDS = "search"
 CUTS_FILE = "shard-cuts.json"
+PART_CACHES = "parts"  # beside PAGES and SHARDS: the cache of each organ's part (gongkai build --organ)
 
 
 def digest(parts: Iterable[str | bytes]) -> str:
@@ -101,7 +104,7 @@ class BuildCache:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
         # Linked, not copied, where the file system allows: the site's files are written anew each build.
-        shutil.copytree(source, staging, dirs_exist_ok=True, copy_function=_link_or_copy)
+        shutil.copytree(source, staging, dirs_exist_ok=True, copy_function=link_or_copy)
         if folder.exists():
             shutil.rmtree(folder)
         staging.rename(folder)
@@ -136,10 +139,11 @@ class BuildCache:
         if shards.is_dir():
             stale += [entry for entry in shards.iterdir() if entry not in self._used]
         for entry in stale:
+            # Another build of the same site may have deleted it already.
             if entry.is_dir():
-                shutil.rmtree(entry)
+                shutil.rmtree(entry, ignore_errors=True)
             else:
-                entry.unlink()
+                entry.unlink(missing_ok=True)
         return len(stale)
 
 
@@ -149,10 +153,3 @@ def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
     temporary.write_text(text, "utf-8")
     os.replace(temporary, path)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from gongkai.build_cache import BuildCache
+from gongkai.project import PART_VARIABLE
 from gongkai.search.bundle import WORDS_FILE
 from gongkai.search.shards import Member, plan_shards
 from helpers import REPO, SAMPLE_AS_OF, SAMPLE_SHARD_TOKENS, document
@@ -38,11 +39,15 @@ def sample_project(root: Path) -> Path:
     return root
 
 
-def build_site(project: Path, caplog, cache: bool = True, shard_tokens: int = 0) -> dict[str, int]:
-    """Build; the cache's figures as the build logged them."""
+def build_site(
+    project: Path, caplog, cache: bool = True, shard_tokens: int = 0, part: str | None = None
+) -> dict[str, int]:
+    """Build (the whole site, or one organ's part); the cache's figures as the build logged them."""
     caplog.clear()
     with caplog.at_level(logging.INFO), pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_AS_OF", SAMPLE_AS_OF)
+        if part:
+            patch.setenv(PART_VARIABLE, part)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
         options = config.plugins["gongkai/disclosure"].config
         options.search_shard_tokens = shard_tokens
@@ -95,6 +100,18 @@ def test_a_second_build_takes_everything_from_the_cache_and_writes_the_same_site
     # The sample is a platform: its organs are indexed in shards of whole organs (here one), then merged.
     assert second == {"pages_reused": pages - 1, "pages_made": 0, "shards_reused": 1}
     assert files_of(project / "site") == files_of(tmp_path / "first")  # the merged index too, byte for byte
+
+
+def test_each_part_keeps_its_own_cache_whatever_part_is_built_in_between(tmp_path, caplog):
+    project = sample_project(tmp_path / "project")
+    first = build_site(project, caplog, part="jyj")
+    assert first["pages_reused"] == 0 and first["pages_made"] > 0
+    build_site(project, caplog, part="sfj")
+
+    again = build_site(project, caplog, part="jyj")
+
+    # (A part indexes its records afresh each build: its search is not kept.)
+    assert again == {"pages_reused": first["pages_made"], "pages_made": 0, "shards_reused": 0}
 
 
 def test_after_edits_a_rebuild_is_the_site_a_clean_build_makes(tmp_path, caplog):

@@ -25,7 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ... import PLUGIN_NAME
-from ...build_cache import BuildCache, digest
+from ...build_cache import PART_CACHES, BuildCache, digest
 from ...checks.annual_reports import override_notes
 from ...checks.findings import describe_finding
 from ...checks.runner import check_site
@@ -606,7 +606,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if others:
             log.info("构建缓存未启用：还有插件 %s 处理页面（缓存的页面不经渲染）", "、".join(others))
             return None
-        return BuildCache(project_dir / self.config.cache_dir)
+        root = project_dir / self.config.cache_dir
+        # A part keeps a cache of its own: each build deletes what it did not use, and the parts of one
+        # checkout may be built one after another, or at the same time.
+        return BuildCache(root / PART_CACHES / self.part if self.part else root)
 
     def _take_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
         """The pages the cache holds: they are not rendered (a KeptPage for those outside the nav)."""
