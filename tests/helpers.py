@@ -171,9 +171,10 @@ def search_records(site_dir) -> list[dict]:
     return records
 
 
-def pagefind_index(bundle: Path) -> dict:
+def pagefind_index(bundle: Path, fragment_names: bool = True) -> dict:
     """A Pagefind index decoded, for comparing two: all of it but the names of its meta and filter files,
-    which follow from the order Pagefind happens to list filter values in."""
+    which follow from the order Pagefind happens to list filter values in; with `fragment_names` False,
+    pages are named by their number (a merged index names them otherwise than Pagefind)."""
     from gongkai.search import pagefind_files as pf
 
     entry = pf.read_entry(bundle)
@@ -189,6 +190,9 @@ def pagefind_index(bundle: Path) -> dict:
             filter_name, values = pf.read_cbor(bundle / "filter" / f"{file_name}.pf_filter")
             decoded["filters"][name] = (filter_name, {value: pages for value, pages in values})
         decoded["fragments"] = {name: pf.read_data(bundle / "fragment" / f"{name}.pf_fragment") for name, _ in pages}
+        if not fragment_names:
+            decoded["meta"]["pages"] = [[n, count] for n, (_, count) in enumerate(pages)]
+            decoded["fragments"] = dict(enumerate(decoded["fragments"].values()))
     return decoded
 
 

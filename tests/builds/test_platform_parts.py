@@ -103,7 +103,7 @@ def test_a_part_holds_its_organs_pages_its_manifest_and_its_records(built):
     assert listing["tokens"]["教育"] > 0
     # Its own index of its own records, newest first, ready to be merged.
     summary = json.loads((part / "pagefind" / SUMMARY_FILE).read_text("utf-8"))
-    assert summary["pages"] == [[d["url"], {"发布日期": d["published"]}] for d in documents]
+    assert summary["pages"] == [[d["url"], {"发布日期": d["published"]}, "测试县教育局"] for d in documents]
     assert pagefind_index(part / "pagefind")["entry"]["languages"]["zxx"]["page_count"] == len(documents)
 
 

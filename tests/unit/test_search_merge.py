@@ -11,7 +11,7 @@ import pytest
 
 from gongkai.search import pagefind_files as pf
 from gongkai.search.bundle import PlannedShard, SearchBundle
-from gongkai.search.merge import SUMMARY_FILE, WORDS_FILE, merge_indexes
+from gongkai.search.merge import SUMMARY_FILE, WORDS_FILE, SourcePage, merge_indexes, prepare_source
 from gongkai.search.records import META_FIELDS, SearchRecord
 from helpers import pagefind_index
 
@@ -49,19 +49,43 @@ def indexed(records: list[SearchRecord], site: Path, as_source: bool = True) -> 
 def test_two_indexes_merged_are_the_index_pagefind_builds_of_all_their_pages(tmp_path):
     summary = merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "merged")
     assert (summary.pages, summary.words) == (12, len(pagefind_index(tmp_path / "merged")["words"]))
-    merged = pagefind_index(tmp_path / "merged")
-    whole = pagefind_index(indexed(A + B, tmp_path / "whole", as_source=False))
+    merged = pagefind_index(tmp_path / "merged", fragment_names=False)
+    whole = pagefind_index(indexed(A + B, tmp_path / "whole", as_source=False), fragment_names=False)
     # Every field a record may have is numbered alike in every index, whichever its pages have.
     assert merged["meta"]["fields"] == META_FIELDS
     assert whole["meta"]["fields"] == META_FIELDS  # these records have them all
     assert merged == whole
     assert merged["filters"]["有效性"][1] == {"有效": [0, 1, 2, 3, 4, 5]}
+    # A page is named by its source and its number there: names of a few bytes, which the meta repeats.
+    names = [name for name, _ in pagefind_index(tmp_path / "merged")["meta"]["pages"]]
+    assert [name.rsplit("_", 1)[1] for name in names] == [f"{n:x}" for n in range(6)] * 2
+    assert len({name.rsplit("_", 1)[0] for name in names}) == 2
+    assert all(len(name) <= len("zxx_123456_5") for name in names)
+
+
+def test_pages_are_named_by_organ_however_the_sources_hold_them(tmp_path):
+    """A build in one go indexes organs together, a part one organ: the merged index is the same."""
+    merge_indexes([indexed(A + B, tmp_path / "together")], tmp_path / "one")
+    merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "two")
+    assert pagefind_index(tmp_path / "one") == pagefind_index(tmp_path / "two")
+
+
+def test_a_page_keeps_its_name_while_its_organ_is_unchanged(tmp_path):
+    first = merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "first") and (
+        tmp_path / "first"
+    )
+    changed = [*B[:-1], record(11, "sfj", text="这一页改了。")]
+    second = merge_indexes([indexed(A, tmp_path / "a2"), indexed(changed, tmp_path / "b2")], tmp_path / "second")
+    assert second.pages == 12
+    names = [[name for name, _ in pagefind_index(site)["meta"]["pages"]] for site in (first, tmp_path / "second")]
+    assert names[0][:6] == names[1][:6]  # A's pages: the same names, for the same fragments
+    assert not set(names[0][6:]) & set(names[1][6:])  # B changed: none of its names means what it meant
 
 
 def test_an_index_whose_pages_lack_a_field_is_renumbered_to_all_fields(tmp_path):
     """B's pages have no 发文字号 or 有效性: its title and body positions keep their fields when merged."""
     merged = pagefind_index(merge_indexes([indexed(B, tmp_path / "b")], tmp_path / "merged") and tmp_path / "merged")
-    alone = pagefind_index(indexed(B, tmp_path / "alone", as_source=False))
+    alone = pagefind_index(indexed(B, tmp_path / "alone", as_source=False), fragment_names=False)
     assert alone["meta"]["fields"] == ["title", "发布日期", "标题"]  # no 发文字号 (wh), no 有效性
     assert merged["meta"]["fields"] == META_FIELDS
     number = {name: n for n, name in enumerate(META_FIELDS)}
@@ -92,7 +116,8 @@ def test_a_bundle_of_organ_shards_merges_them_into_one_index(tmp_path):
 def test_an_index_of_no_page_adds_nothing_and_an_empty_merge_is_an_empty_index(tmp_path):
     empty = indexed([], tmp_path / "empty")
     merge_indexes([indexed(A, tmp_path / "a"), empty], tmp_path / "merged")
-    assert pagefind_index(tmp_path / "merged") == pagefind_index(indexed(A, tmp_path / "whole", as_source=False))
+    merged = pagefind_index(tmp_path / "merged", fragment_names=False)
+    assert merged == pagefind_index(indexed(A, tmp_path / "whole", as_source=False), fragment_names=False)
     merge_indexes([empty], tmp_path / "none")
     assert json.loads((tmp_path / "none" / pf.ENTRY).read_text("utf-8"))["languages"] == {}
     assert (tmp_path / "none" / "pagefind.js").is_file()
@@ -116,8 +141,13 @@ def test_what_does_not_fit_is_named(tmp_path):
             merge_indexes([wrong], tmp_path / "m")
 
     fails(lambda b: edited_summary(b, pages=summary["pages"][:-1]), r"索引有 6 个页面；应为：所列的 5 个")
-    swapped = [summary["pages"][1], summary["pages"][0], *summary["pages"][2:]]
-    fails(lambda b: edited_summary(b, pages=swapped), r"页面为 /zwgk/jyj/wj/00000/；应为：所列的 zwgk/jyj/wj/00002/")
+    pages = [SourcePage(url, sorts, group) for url, sorts, group in summary["pages"]]
+    shutil.copytree(a, tmp_path / "listed", dirs_exist_ok=True)
+    with pytest.raises(pf.PagefindFormatError, match=r"页面为 /zwgk/jyj/wj/00000/；应为：所列的 zwgk/jyj/wj/00002/"):
+        # Pages not in the order Pagefind numbered them.
+        prepare_source(tmp_path / "listed", [pages[1], pages[0], *pages[2:]], META_FIELDS)
+    with pytest.raises(pf.PagefindFormatError, match=r"索引有 6 个页面；应为：所列的 5 个"):
+        prepare_source(tmp_path / "listed", pages[:-1], META_FIELDS)
     fails(lambda b: (b / SUMMARY_FILE).unlink(), r"gongkai-merge\.json: 无法读取（FileNotFoundError")
     fails(lambda b: (b / WORDS_FILE).unlink(), r"gongkai-merge\.json: 无法读取（FileNotFoundError")
     fails(lambda b: (b / WORDS_FILE).write_bytes(b"\x1f\x8b broken"), r"gongkai-merge-words\.cbor\.gz: 无法读取")

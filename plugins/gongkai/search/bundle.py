@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build_cache import BuildCache
+from . import ORGAN_FILTER
 from .merge import SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
 from .records import META_FIELDS, SORT_KEY, SearchRecord, record_page
@@ -157,7 +158,8 @@ class SearchBundle:
         # Pagefind keeps a given URL as it is; search.js resolves it against the site root.
         shard.service.add_file(shard.index_id, "/" + record.url.lstrip("/"), record_page(record))
         shard.words.add(record)
-        shard.pages.append(SourcePage(record.url, {SORT_KEY: record.published.isoformat()}))
+        organ = record.filters.get(ORGAN_FILTER, [""])[0]
+        shard.pages.append(SourcePage(record.url, {SORT_KEY: record.published.isoformat()}, organ))
         self.count += 1
         if self._planned and len(shard.pages) == len(self._plan[number].urls):
             self._write_in_background(shard)

@@ -14,8 +14,10 @@ at a time; the assembly of a platform takes the time of copying its index, not o
 from __future__ import annotations
 
 import gzip
+import hashlib
 import heapq
 import io
+import itertools
 import json
 import re
 import shutil
@@ -27,11 +29,13 @@ from typing import Any
 
 import cbor2
 
+from ..file_links import link_or_copy
 from . import pagefind_files as pf
 
 # Beside a source's Pagefind files: its words as the merge reads them, and what they hold.
 WORDS_FILE = "gongkai-merge-words.cbor.gz"
 SUMMARY_FILE = "gongkai-merge.json"
+GROUP_KEY_DIGITS = 6  # hex digits of a group's hash that start the names of its pages' fragments
 # zlib's level for the merged index chunks: as small as Pagefind's (level 9) within 1%, in half its time.
 COMPRESSION = 6
 
@@ -40,6 +44,7 @@ COMPRESSION = 6
 class SourcePage:
     url: str
     sorts: dict[str, str]  # sort key -> the page's value, as the page gave it to Pagefind
+    group: str = ""  # the pages of a group are named together in the merged index (a platform: the organ)
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,12 @@ def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str]) -> 
     holds only the fields its pages have: they are renumbered here by `fields`, every field a record may
     have, so that the indexes of all organs number them alike."""
     entry = pf.read_entry(bundle)
+    metas = [pf.read_cbor(bundle / f"pagefind.{details['hash']}.pf_meta") for details in entry["languages"].values()]
+    for meta in metas:
+        _check_pages(bundle, meta, pages)
     words = 0
     with gzip.open(bundle / WORDS_FILE, "wb", compresslevel=1) as out:
-        for details in entry["languages"].values():
-            meta = pf.read_cbor(bundle / f"pagefind.{details['hash']}.pf_meta")
+        for meta in metas:
             unknown = [name for name in meta[5] if name not in fields]
             if unknown:
                 raise pf.PagefindFormatError(f"{bundle}: 元数据字段 {'、'.join(unknown)}；应为：{'、'.join(fields)}")
@@ -81,8 +88,19 @@ def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str]) -> 
                 words += len(records)
                 frame = pf.encode(records)  # a chunk's words at once, and its size: read back without seeking
                 out.write(len(frame).to_bytes(4, "big") + frame)
-    summary = {"words": words, "fields": fields, "pages": [[page.url, page.sorts] for page in pages]}
+    summary = {"words": words, "fields": fields, "pages": [[page.url, page.sorts, page.group] for page in pages]}
     (bundle / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False), "utf-8")
+
+
+def _check_pages(bundle: Path, meta: list[Any], pages: list[SourcePage]) -> None:
+    """That Pagefind numbered the pages in the order listed: the merge takes page n's fragment for it."""
+    if len(meta[1]) != len(pages):
+        raise pf.PagefindFormatError(f"{bundle}: 索引有 {len(meta[1])} 个页面；应为：所列的 {len(pages)} 个")
+    for (fragment, _), page in zip(meta[1], pages, strict=True):
+        path = bundle / "fragment" / f"{fragment}.pf_fragment"
+        url = _fragment_url(pf.read_data(path), path)
+        if url != _as_pagefind_url(page.url):
+            raise pf.PagefindFormatError(f"{path}: 页面为 {url}；应为：所列的 {page.url}")
 
 
 def _word_entries(path: Path) -> Iterator[tuple[list[Any], bytes]]:
@@ -296,22 +314,45 @@ def _merge_words(sources: list[SourceIndex], offsets: list[int], index: _IndexWr
 def _merge_fragments(
     sources: list[SourceIndex], metas: list[list[Any]], target: Path, language: str
 ) -> list[list[Any]]:
-    """Each page's fragment, under the name Pagefind gives it in the merged index (names are given in
-    page order, and a collision lengthens the later one); the meta's pages: [name, word count]."""
-    (target / "fragment").mkdir(parents=True, exist_ok=True)
-    names: dict[str, str] = {}
+    """Each page's fragment, linked (or copied) under its name in the merged index; the meta's pages:
+    [name, word count].
+
+    Every search downloads the meta, which names every page: Pagefind's names (7 hex digits of each
+    fragment's hash) would be most of its bytes on a large platform. A page is named instead by its group
+    (a run of pages of one `SourcePage.group`) and its number there, `<language>_<group>_<n>`: a name of few
+    bytes that compress well, the same however the group's pages came in sources, and still the name of
+    one content only (the group's part is the start of a hash of its fragments' names, which Pagefind
+    makes of their content), so that a browser's cache never holds a stale fragment under it."""
+    folder = target / "fragment"
+    folder.mkdir(parents=True, exist_ok=True)
+    fragments = [
+        (source.folder / "fragment" / f"{fragment}.pf_fragment", fragment, word_count, page.group)
+        for source, meta in zip(sources, metas, strict=True)
+        for (fragment, word_count), page in zip(meta[1], source.pages, strict=True)
+    ]
     pages = []
-    for source, meta in zip(sources, metas, strict=True):
-        for (fragment, word_count), page in zip(meta[1], source.pages, strict=True):
-            path = source.folder / "fragment" / f"{fragment}.pf_fragment"
-            content = pf.read_data(path)
-            url = _fragment_url(content, path)
-            if url != _as_pagefind_url(page.url):
-                raise pf.PagefindFormatError(f"{path}: 页面为 {url}；应为：所列的 {page.url}")
-            name = pf.unique_name(language, pf.full_hash(content), names, step=1)
-            shutil.copyfile(path, target / "fragment" / f"{name}.pf_fragment")
+    taken: dict[str, str] = {}
+    for _, run in itertools.groupby(fragments, key=lambda fragment: fragment[3]):
+        group = list(run)
+        key = _group_key([fragment for _, fragment, _, _ in group], taken, group[0][0])
+        for number, (path, _, word_count, _) in enumerate(group):
+            name = f"{language}_{key}_{number:x}"
+            link_or_copy(path, folder / f"{name}.pf_fragment")
             pages.append([name, word_count])
     return pages
+
+
+def _group_key(fragments: list[str], taken: dict[str, str], first: Path) -> str:
+    """A group's part of its pages' names: the start of a hash of its fragments' names in order, longer
+    where two groups' collide (added to `taken`)."""
+    full = hashlib.sha1(" ".join(fragments).encode()).hexdigest()
+    if full in taken.values():
+        raise pf.PagefindFormatError(f"{first}: 这组页面已在另一个来源中；每个页面只应合并一次")
+    key = full[:GROUP_KEY_DIGITS]
+    while key in taken:
+        key = full[: len(key) + 1]
+    taken[key] = full
+    return key
 
 
 _URL = re.compile(rb'^\{"url":("(?:[^"\\]|\\.)*")')
@@ -405,7 +446,7 @@ def _read_source(bundle: Path) -> SourceIndex:
     path = bundle / SUMMARY_FILE
     try:
         summary = json.loads(path.read_text("utf-8"))
-        pages = [SourcePage(str(url), dict(sorts)) for url, sorts in summary["pages"]]
+        pages = [SourcePage(str(url), dict(sorts), str(group)) for url, sorts, group in summary["pages"]]
         (bundle / WORDS_FILE).stat()
         return SourceIndex(bundle, pages, [str(name) for name in summary["fields"]])
     except (OSError, ValueError, KeyError, TypeError) as e:

@@ -9,12 +9,14 @@ them as in one go.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
-import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from ...file_links import link_tree
 from ...model.layout import SEARCH_URI, Layout, PortalLayout
 from ...model.parts import Part
 from ...model.platform_catalog import PlatformCatalog
@@ -39,11 +41,11 @@ def organ_page_uris(catalog: PlatformCatalog) -> list[str]:
 
 
 def copy_parts(parts: list[Part], catalog: PlatformCatalog, site_dir: Path) -> None:
-    """Each organ's folder of its part, into the site as it is."""
+    """Each organ's folder of its part, into the site as it is (linked, gongkai.file_links)."""
     assert catalog.portal is not None
     for part in parts:
         folder = Path(catalog.portal.slug) / part.organ
-        shutil.copytree(part.folder / folder, site_dir / folder, dirs_exist_ok=True)
+        link_tree(part.folder / folder, site_dir / folder)
 
 
 def sitemap_pages(parts: list[Part], site_url: str) -> list[Any]:
@@ -60,6 +62,16 @@ def sitemap_pages(parts: list[Part], site_url: str) -> list[Any]:
             )
             pages.append(SimpleNamespace(url=loc.removeprefix(base), page=page))
     return pages
+
+
+def start_assembled_search(parts: list[Part], site_dir: Path) -> Future[IndexSummary]:
+    """`assembled_search` in a process of its own: the merge takes one core while the build makes the
+    portal's pages and copies the parts' on the other."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return pool.submit(assembled_search, parts, site_dir)
+    finally:
+        pool.shutdown(wait=False)
 
 
 def assembled_search(parts: list[Part], site_dir: Path) -> IndexSummary:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
 from ...views import DocumentView, Link, ViewBuilder, feed_links
 from ...wide_tables import WideTablesExtension
-from .assembly import assembled_search, copy_parts, organ_page_uris, sitemap_pages
+from .assembly import copy_parts, organ_page_uris, sitemap_pages, start_assembled_search
 from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .escaping import escape_by_default, mark_config_html, mark_rendered_html, plain_title
@@ -103,6 +104,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.document_total = 0  # the document pages this build writes
         self.catalog: PlatformCatalog | None = None
         self.parts: list[Part] | None = None  # what `gongkai assemble` assembles; None: not an assembly
+        self.assembling_search: Future[IndexSummary] | None = None  # the parts' indexes being merged
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -168,6 +170,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.parts is not None:
+            if self.config.search_index:  # the site folder is empty by now: the merge may write into it
+                self.assembling_search = start_assembled_search(self.parts, Path(config.site_dir))
             return self._assembly_files(files, config)
         platform = self.platform
         if platform is None:
@@ -326,6 +330,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.assembling_search is not None:
+            # Not left writing into the site after the build: the merge is waited for, its outcome dropped.
+            self.assembling_search.exception()
+            self.assembling_search = None
         if self.search is not None:
             self.search.discard()
             self.search = None
@@ -335,11 +343,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.parts is not None and self.catalog is not None and self.portal_data is not None:
             site_dir = Path(config.site_dir)
             copy_parts(self.parts, self.catalog, site_dir)
-            if self.config.search_index:
+            if self.assembling_search is not None:
                 try:
-                    summary = assembled_search(self.parts, site_dir)
+                    summary = self.assembling_search.result()
                 except PagefindFormatError as e:
                     raise PluginError(f"组装一网通查的索引：{e}") from e
+                finally:
+                    self.assembling_search = None
                 log.info("一网通查：合并 %d 个部分的索引%s", len(self.parts), _indexed(summary))
         if self.search is not None:
             summary = self.search.build(Path(config.site_dir))
