@@ -224,6 +224,8 @@ def _settle_search(page: Page, page_type: str) -> None:
         page.wait_for_function(
             "before => document.getElementById('gk-search-status').textContent.trim() !== before", arg=before.strip()
         )
+    # The facets' counts come after the results.
+    page.wait_for_function("!document.getElementById('gk-search-facets').hasAttribute('aria-busy')")
 
 
 def _site_title_of_404(page: Page, base_url: str) -> str:

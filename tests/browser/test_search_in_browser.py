@@ -72,7 +72,8 @@ def test_browsing_without_a_query_shows_counts_that_change_with_a_filter(page, b
     expect(results(page)).to_have_count(min(count, 10))
     for item in results(page).all():
         expect(item).to_contain_text("有效")
-    # The other facets now count only documents in force.
+    # The other facets now count only documents in force, once their counts have come after the results.
+    expect(page.locator("#gk-search-facets")).not_to_have_attribute("aria-busy", "true")
     years = page.get_by_role("group", name="年份").locator(".gk-search__count").all_inner_texts()
     assert sum(int(text.strip("()")) for text in years) == count
     expect(page).to_have_url(search_url(base_url, 有效性="有效"))

@@ -1,7 +1,7 @@
 /* 一网通查 page: the form, the facets with counts, the results and the pager, over search.js.
    The page's address holds the query (?q=…&sort=date&文种=通知&page=2), so a search can be linked,
    bookmarked and reached with the back button. */
-import { search } from "./search.js";
+import { counts, search } from "./search.js";
 
 const form = document.getElementById("gk-search");
 const input = document.getElementById("gk-search-q");
@@ -84,7 +84,8 @@ async function run(state, remember) {
   statusLine.textContent = "正在检索…";
   let answer;
   try {
-    answer = await search(state.q, { filters: state.filters, sort: state.sort, page: state.page, pageSize: PAGE_SIZE });
+    const asked = { filters: state.filters, sort: state.sort, page: state.page, pageSize: PAGE_SIZE, counts: false };
+    answer = await search(state.q, asked);
   } catch (error) {
     if (mine !== latest) return;
     statusLine.textContent = /No language indexes/u.test(String(error))
@@ -98,8 +99,18 @@ async function run(state, remember) {
   if (target !== window.location.search && !(target === window.location.pathname && !window.location.search)) {
     window.history[remember ? "pushState" : "replaceState"](null, "", target);
   }
-  renderFacets(answer.counts, state.filters);
   renderResults(answer, state);
+  // The counts come after the results: they need every filter's index, which a first search need not wait for.
+  facets.setAttribute("aria-busy", "true");
+  let found;
+  try {
+    found = await counts(state.q, { filters: state.filters });
+  } catch {
+    found = null; // the results stand; the facets keep what they showed
+  }
+  if (mine !== latest) return;
+  if (found) renderFacets(found, state.filters);
+  facets.removeAttribute("aria-busy");
 }
 
 function renderFacets(counts, chosen) {

@@ -6,12 +6,17 @@
  *     filters: { 文种: ["通知", "决定"], 年份: ["2024"] },  // values of one filter are alternatives
  *     sort: "relevance",                                   // or "date" (newest first)
  *     page: 1, pageSize: 10,
+ *     counts: true,                                        // false: answer.counts is null (see below)
  *   });
  *   // answer.total: how many documents match; answer.results: this page of them, best first, each
  *   //   { url, title, titleHtml, number, date, state, excerptHtml, phrase }
  *   //   (titleHtml and excerptHtml are escaped HTML with <mark> around the match;
  *   //    phrase: the query was found as written, not only word by word, as far as `plan` checks it);
  *   // answer.counts: { filter name: { value: number of matching documents } } for the browse facets.
+ *   const facets = await counts("國發〔2016〕12號", { filters: { 年份: ["2024"] } }); // answer.counts alone
+ *
+ * Counting needs every filter's index, which on a large platform weighs more than the rest of a first
+ * search together: the search page asks for the results without counts, shows them, then asks `counts`.
  *
  * An empty query browses: every document that passes the filters, newest first.
  *
@@ -301,7 +306,6 @@ async function pagefind() {
         const basePath = new URL(`../pagefind-${n}/`, BUNDLE).pathname;
         await instance.mergeIndex(basePath, { baseUrl: SITE_ROOT.pathname, ranking: RANKING, ...shardMark(n) });
       }
-      await instance.filters(); // loads the filter indexes, without which results carry no counts
       return instance;
     })();
     engine.catch(() => {
@@ -320,14 +324,35 @@ function pagefindFilters(filters) {
   return out;
 }
 
-/** Search the site. See the comment at the top of this file. */
-export async function search(query, { filters = {}, sort = "relevance", page = 1, pageSize = 10 } = {}) {
-  const [instance] = await Promise.all([pagefind(), ready(query || "")]);
+/** Pagefind with every filter's index loaded: its results then carry counts. */
+async function counting() {
+  const instance = await pagefind();
+  await once("filters", () => instance.filters());
+  return instance;
+}
+
+/** The words `search` asks Pagefind for (null: none, a browse) and its options. */
+function question(query, filters, sort) {
   const terms = plan(query || "");
   const options = { filters: pagefindFilters(filters) };
   if (sort === "date" || !terms.length) options.sort = { [SORT_KEY]: "desc" };
+  return { terms, words: terms.length ? terms.map((t) => t.word).join(" ") : null, options };
+}
 
-  const found = await ask(instance, terms.length ? terms.map((t) => t.word).join(" ") : null, options);
+/** The counts of the browse facets for a search: `search(...).counts`, without fetching any result. */
+export async function counts(query, { filters = {} } = {}) {
+  const [instance] = await Promise.all([counting(), ready(query || "")]);
+  const { words, options } = question(query, filters, "relevance");
+  return (await ask(instance, words, options)).filters || {};
+}
+
+/** Search the site. See the comment at the top of this file. */
+export async function search(query, asked = {}) {
+  const { filters = {}, sort = "relevance", page = 1, pageSize = 10, counts: withCounts = true } = asked;
+  const [instance] = await Promise.all([withCounts ? counting() : pagefind(), ready(query || "")]);
+  const { terms, words, options } = question(query, filters, sort);
+
+  const found = await ask(instance, words, options);
   let ranked = found.results.map((hit, i) => {
     const start = phraseStart(terms, hit.words || []);
     return { hit, i, start, group: group(start) };
@@ -354,7 +379,7 @@ export async function search(query, { filters = {}, sort = "relevance", page = 1
     };
     results = results.map((r, i) => [closeness(r), i, r]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   }
-  return { total: ranked.length, results, counts: found.filters || {} };
+  return { total: ranked.length, results, counts: withCounts ? found.filters || {} : null };
 }
 
 /**
