@@ -1,5 +1,6 @@
 """The published site model: what is shown, what is withheld, what is refused."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,20 @@ def test_pager_window_is_bounded_whatever_the_number_of_pages():
     assert ListingPage(50, 100, []).window() == [1, None, 48, 49, 50, 51, 52, None, 100]
     assert ListingPage(99, 100, []).window() == [1, None, 97, 98, 99, 100]
     assert max(len(ListingPage(n, 1000, []).window()) for n in range(1, 1001)) == 9
+
+
+def test_a_documents_links_read_from_its_front_matter_alone_are_those_of_the_full_reading():
+    """A part reads other organs' documents only for their links (read_link_names): it must find the
+    same ones the full reading does, on every document of the sample (relations, 解读对象, 發文字號)."""
+    from gongkai.model.document import read_link_names
+    from gongkai.model.site import _names, _references, load_platform
+    from helpers import REPO, SAMPLE_AS_OF
+
+    platform = load_platform(
+        REPO / "catalog.yaml", REPO / "content", "wj", REPO, dt.date.fromisoformat(SAMPLE_AS_OF)
+    )
+    everything = [d for site in platform.sites for d in [*site.documents, *site.withheld]]
+    assert len(everything) > 80 and any(_references(d) for d in everything)
+    for d in everything:
+        assert read_link_names(REPO / "content" / d.src_uri) == (_names(d), _references(d)), d.src_uri
+    assert read_link_names(REPO / "mkdocs.yml") == (set(), set())  # no front matter: names nothing

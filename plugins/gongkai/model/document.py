@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+import yaml
+
 from .annual_report import ReportData, read_report_data
 from .catalog import Catalog
 from .fields import FieldReader, describe
 from .problems import ProblemList
 from .taxonomy import PUBLIC
-from .validity import Relation, RelationKind, ValidityFacts
+from .validity import Relation, RelationKind, ValidityFacts, normalise_reference
 from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
+
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, where PyYAML was built with it
 
 REQUIRED_FIELDS = [
     "标题",
@@ -119,6 +123,29 @@ def read_document(
     """Parse one document file; every problem goes to `problems`."""
     text = read_markdown(path, display_path, problems)
     return None if text is None else parse_document(text, path, docs_dir, display_path, catalog, problems)
+
+
+def read_link_names(path: Path) -> tuple[set[str], set[str]]:
+    """(the names of the document at `path`: its 索引号 and 发文字号; the names it refers to: its relations'
+    targets and 解读对象), from its front matter alone, read by libyaml without line numbers: what a part
+    needs of another organ's documents to find those linked with its own. A file that cannot be read so
+    names nothing (its faults are its own organ's to report)."""
+    try:
+        front, _, _ = split_front_matter(path.read_text("utf-8"))
+        data = yaml.load(front or "", Loader=FAST_LOADER)
+    except (UnicodeDecodeError, YamlError, yaml.YAMLError):
+        return set(), set()
+    if not isinstance(data, dict):
+        return set(), set()
+
+    def texts(key: str) -> list[str]:
+        value = data.get(key)
+        items = value if isinstance(value, list) else [value]
+        return [str(item).strip() for item in items if isinstance(item, (str, int, float)) and str(item).strip()]
+
+    names = {*texts("索引号"), *(normalise_reference(n) for n in texts("发文字号"))}
+    targets = [t for kind in RelationKind for t in texts(kind.value)] + texts("解读对象")
+    return names, {normalise_reference(t) for t in targets}
 
 
 def read_markdown(path: Path, display_path: str, problems: ProblemList) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 from .annual_report import ReportData, library_counts
 from .catalog import Catalog, Column, ColumnKind
 from .cleanup import CleanupRecord, read_cleanups
-from .document import Document, read_document, read_front_matter, read_markdown
+from .document import Document, read_document, read_front_matter, read_link_names, read_markdown
 from .fields import FieldReader
 from .layout import SEARCH_URI, Layout, PortalLayout
 from .platform_catalog import PlatformCatalog, load_platform_catalog
@@ -364,14 +364,12 @@ def _linked_content(
     display: Callable[[Path], str],
 ) -> list[_OrganContent]:
     """Of the other organs, the documents and 清理 records linked with `own`'s documents, however
-    indirectly; the rest is read once for its links and let go. Their faults are not this part's."""
+    indirectly; of the rest only the front matter is read, for its links. Their faults are not this part's."""
     links: dict[Path, tuple[set[str], set[str]]] = {}  # a document's names, and the names it refers to
     ignored = ProblemList()
-    for catalog, documents_root, _ in others:
+    for _, documents_root, _ in others:
         for path in sorted(documents_root.rglob("*.md")) if documents_root.is_dir() else []:
-            document = read_document(path, docs_dir, display(path), catalog, ignored)
-            if document is not None:
-                links[path] = (_names(document), _references(document))
+            links[path] = read_link_names(path)  # the front matter only: most are let go unread
     wanted = {name for content in own for d in content.documents for name in _names(d) | _references(d)}
     wanted |= {normalise_reference(d.target) for content in own for r in content.cleanups for d in r.decisions()}
     kept: set[Path] = set()
