@@ -167,11 +167,30 @@ def test_a_documents_links_read_from_its_front_matter_alone_are_those_of_the_ful
     from gongkai.model.site import _names, _references, load_platform
     from helpers import REPO, SAMPLE_AS_OF
 
-    platform = load_platform(
-        REPO / "catalog.yaml", REPO / "content", "wj", REPO, dt.date.fromisoformat(SAMPLE_AS_OF)
-    )
+    platform = load_platform(REPO / "catalog.yaml", REPO / "content", "wj", REPO, dt.date.fromisoformat(SAMPLE_AS_OF))
     everything = [d for site in platform.sites for d in [*site.documents, *site.withheld]]
     assert len(everything) > 80 and any(_references(d) for d in everything)
     for d in everything:
         assert read_link_names(REPO / "content" / d.src_uri) == (_names(d), _references(d)), d.src_uri
     assert read_link_names(REPO / "mkdocs.yml") == (set(), set())  # no front matter: names nothing
+
+
+def test_links_are_read_from_the_fields_they_are_in_whatever_the_yaml_style(tmp_path: Path):
+    from gongkai.model.document import read_link_names
+
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\n"
+        "标题: 关于印发办法的通知\n"
+        "'索引号': 11330000TEST00002X/2026-00003  # a comment\n"
+        "内容概述: |\n  废止: 不是字段\n  索引号: 也不是\n"
+        "废止:\n- 示政发[2021]8号\n-   示政发〔2022〕1號\n"
+        "修改: [示司〔2020〕2号]\n"
+        "# 替代: 被注释掉了\n"
+        "解读对象: 示教发〔2026〕1号\n"
+        "---\n正文\n",
+        "utf-8",
+    )
+    names, references = read_link_names(path)
+    assert names == {"11330000TEST00002X/2026-00003"}
+    assert references == {"示政发〔2021〕8号", "示政发〔2022〕1号", "示司〔2020〕2号", "示教发〔2026〕1号"}

@@ -125,14 +125,17 @@ def read_document(
     return None if text is None else parse_document(text, path, docs_dir, display_path, catalog, problems)
 
 
+LINK_FIELDS = ("索引号", "发文字号", *(kind.value for kind in RelationKind), "解读对象")
+
+
 def read_link_names(path: Path) -> tuple[set[str], set[str]]:
     """(the names of the document at `path`: its 索引号 and 发文字号; the names it refers to: its relations'
-    targets and 解读对象), from its front matter alone, read by libyaml without line numbers: what a part
-    needs of another organ's documents to find those linked with its own. A file that cannot be read so
-    names nothing (its faults are its own organ's to report)."""
+    targets and 解读对象), from those fields of its front matter alone, read by libyaml without line
+    numbers: what a part needs of every other organ's document to find those linked with its own. A file
+    that cannot be read so names nothing (its faults are its own organ's to report)."""
     try:
         front, _, _ = split_front_matter(path.read_text("utf-8"))
-        data = yaml.load(front or "", Loader=FAST_LOADER)
+        data = yaml.load(_fields_only(front or "", LINK_FIELDS), Loader=FAST_LOADER)
     except (UnicodeDecodeError, YamlError, yaml.YAMLError):
         return set(), set()
     if not isinstance(data, dict):
@@ -146,6 +149,19 @@ def read_link_names(path: Path) -> tuple[set[str], set[str]]:
     names = {*texts("索引号"), *(normalise_reference(n) for n in texts("发文字号"))}
     targets = [t for kind in RelationKind for t in texts(kind.value)] + texts("解读对象")
     return names, {normalise_reference(t) for t in targets}
+
+
+def _fields_only(front: str, fields: tuple[str, ...]) -> str:
+    """The lines of block YAML that hold `fields` (a top-level key's line, and the indented or list lines
+    after it): most of a document's front matter is skipped before any parsing."""
+    kept = []
+    keep = False
+    for line in front.splitlines():
+        if line[:1] not in ("", " ", "\t", "-", "#"):
+            keep = line.split(":", 1)[0].strip().strip("'\"") in fields
+        if keep:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def read_markdown(path: Path, display_path: str, problems: ProblemList) -> str | None:
