@@ -171,10 +171,11 @@ def search_records(site_dir) -> list[dict]:
     return records
 
 
-def pagefind_index(bundle: Path, fragment_names: bool = True) -> dict:
+def pagefind_index(bundle: Path, as_merged: bool = False) -> dict:
     """A Pagefind index decoded, for comparing two: all of it but the names of its meta and filter files,
-    which follow from the order Pagefind happens to list filter values in; with `fragment_names` False,
-    pages are named by their number (a merged index names them otherwise than Pagefind)."""
+    which follow from the order Pagefind happens to list filter values in. `as_merged`: for comparing
+    Pagefind's own index with a merged one, pages are named by their number and their word counts
+    rounded (gongkai.search.merge writes them so)."""
     from gongkai.search import pagefind_files as pf
 
     entry = pf.read_entry(bundle)
@@ -190,8 +191,10 @@ def pagefind_index(bundle: Path, fragment_names: bool = True) -> dict:
             filter_name, values = pf.read_cbor(bundle / "filter" / f"{file_name}.pf_filter")
             decoded["filters"][name] = (filter_name, {value: pages for value, pages in values})
         decoded["fragments"] = {name: pf.read_data(bundle / "fragment" / f"{name}.pf_fragment") for name, _ in pages}
-        if not fragment_names:
-            decoded["meta"]["pages"] = [[n, count] for n, (_, count) in enumerate(pages)]
+        if as_merged:
+            from gongkai.search.merge import rounded_word_count
+
+            decoded["meta"]["pages"] = [[n, rounded_word_count(count)] for n, (_, count) in enumerate(pages)]
             decoded["fragments"] = dict(enumerate(decoded["fragments"].values()))
     return decoded
 
