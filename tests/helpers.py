@@ -174,8 +174,8 @@ def search_records(site_dir) -> list[dict]:
 def pagefind_index(bundle: Path, as_merged: bool = False) -> dict:
     """A Pagefind index decoded, for comparing two: all of it but the names of its meta and filter files,
     which follow from the order Pagefind happens to list filter values in. `as_merged`: for comparing
-    Pagefind's own index with a merged one, pages are named by their number and their word counts
-    rounded (gongkai.search.merge writes them so)."""
+    Pagefind's own index with a merged one, pages are named by their number, their word counts rounded,
+    and no sort is in the meta (gongkai.search.merge writes them so, and the dates apart)."""
     from gongkai.search import pagefind_files as pf
 
     entry = pf.read_entry(bundle)
@@ -195,6 +195,7 @@ def pagefind_index(bundle: Path, as_merged: bool = False) -> dict:
             from gongkai.search.merge import rounded_word_count
 
             decoded["meta"]["pages"] = [[n, rounded_word_count(count)] for n, (_, count) in enumerate(pages)]
+            decoded["meta"]["sorts"] = []
             decoded["fragments"] = dict(enumerate(decoded["fragments"].values()))
     return decoded
 

@@ -11,7 +11,7 @@ import pytest
 
 from gongkai.search import pagefind_files as pf
 from gongkai.search.bundle import PlannedShard, SearchBundle
-from gongkai.search.merge import SUMMARY_FILE, WORDS_FILE, SourcePage, merge_indexes, prepare_source
+from gongkai.search.merge import SORTS_FILE, SUMMARY_FILE, WORDS_FILE, SourcePage, merge_indexes, prepare_source
 from gongkai.search.records import META_FIELDS, SearchRecord
 from helpers import pagefind_index
 
@@ -56,6 +56,15 @@ def test_two_indexes_merged_are_the_index_pagefind_builds_of_all_their_pages(tmp
     assert whole["meta"]["fields"] == META_FIELDS  # these records have them all
     assert merged == whole
     assert merged["filters"]["有效性"][1] == {"有效": [0, 1, 2, 3, 4, 5]}
+    # The dates apart from the meta, per organ: a first day, then the steps back from one page to the next.
+    assert whole["meta"]["sorts"] == [] and pagefind_index(tmp_path / "whole" / "pagefind")["meta"]["sorts"]
+    sorts = json.loads((tmp_path / "merged" / SORTS_FILE).read_text("utf-8"))
+    days = []
+    for _, first, steps in sorts["发布日期"]:
+        for step in steps:
+            first -= step
+            days.append(str(dt.date(1970, 1, 1) + dt.timedelta(days=first)))
+    assert days == [r.published.isoformat() for r in A + B]
     # Word counts rounded to 12 steps an octave: within 3%, for the few bytes of the meta.
     exact = [count for _, count in pagefind_index(tmp_path / "whole" / "pagefind")["meta"]["pages"]]
     rounded = [count for _, count in pagefind_index(tmp_path / "merged")["meta"]["pages"]]

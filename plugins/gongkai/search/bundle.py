@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..build_cache import BuildCache
 from . import ORGAN_FILTER
-from .merge import SourcePage, merge_indexes, prepare_source
+from .merge import SORTS_FILE, SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
 from .records import META_FIELDS, SORT_KEY, SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
@@ -73,7 +73,8 @@ class IndexSummary:
 def write_vocabulary(site_dir: Path, words: WordCounts, shards: int) -> IndexSummary:
     """Beside the `shards` indexes written into the site, the files search.js reads first."""
     bundle = site_dir / BUNDLE_DIR
-    (bundle / WORDS_FILE).write_text(words_json(words, shards=shards), "utf-8")
+    sorts = SORTS_FILE if (bundle / SORTS_FILE).is_file() else None  # a merged index keeps its sorts apart
+    (bundle / WORDS_FILE).write_text(words_json(words, shards=shards, sorts=sorts), "utf-8")
     (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
     pages = 0
     for number in range(shards):

@@ -86,13 +86,45 @@ function once(name, read) {
 }
 
 async function readWords() {
-  const { foldable, heavy, slots, shards = 1 } = await readJson("gongkai-words.json");
+  const { foldable, heavy, slots, shards = 1, sorts = null } = await readJson("gongkai-words.json");
   const bits = Uint8Array.from(atob(foldable.bits), (c) => c.charCodeAt(0));
   const positions = new Map();
   for (const [power, words] of Object.entries(heavy)) {
     for (const word of words.split(" ")) if (word) positions.set(word, 2 ** Number(power));
   }
-  return { foldable: { first: foldable.first, bits }, positions, slots, shards };
+  return { foldable: { first: foldable.first, bits }, positions, slots, shards, sorts };
+}
+
+/**
+ * A merged index (a platform's) keeps its pages' dates apart from Pagefind's meta, which every search
+ * downloads (gongkai/search/merge.py): { group: { order, days } }, a page named "<lang>_<group>_<n>"
+ * being the group's page n (hexadecimal), of day days[n]. Read for the first search by date.
+ */
+async function readSorts() {
+  const table = await readJson(vocabulary.sorts);
+  const groups = new Map();
+  (table[SORT_KEY] || []).forEach(([group, first, steps], order) => {
+    const days = new Int32Array(steps.length);
+    let day = first;
+    steps.forEach((step, n) => {
+      day -= step;
+      days[n] = day;
+    });
+    groups.set(group, { order, days });
+  });
+  return groups;
+}
+
+/** Results newest first by the dates file; on one day, in the index's order (as Pagefind orders a sort). */
+function newestFirst(ranked, groups) {
+  const keyed = ranked.map((entry) => {
+    const [, groupKey, number] = entry.hit.id.split("_");
+    const n = Number.parseInt(number, 16);
+    const known = groups.get(groupKey);
+    return { entry, day: known?.days[n] ?? -Infinity, order: known?.order ?? Infinity, n };
+  });
+  keyed.sort((a, b) => b.day - a.day || a.order - b.order || a.n - b.n);
+  return keyed.map((k) => k.entry);
 }
 
 function foldableAt(offset) {
@@ -331,12 +363,16 @@ async function counting() {
   return instance;
 }
 
-/** The words `search` asks Pagefind for (null: none, a browse) and its options. */
+/**
+ * The words `search` asks Pagefind for (null: none, a browse), its options, and whether the results go
+ * newest first (Pagefind sorts them, or `newestFirst` where the index keeps its dates apart).
+ */
 function question(query, filters, sort) {
   const terms = plan(query || "");
+  const byDate = sort === "date" || !terms.length;
   const options = { filters: pagefindFilters(filters) };
-  if (sort === "date" || !terms.length) options.sort = { [SORT_KEY]: "desc" };
-  return { terms, words: terms.length ? terms.map((t) => t.word).join(" ") : null, options };
+  if (byDate && !vocabulary.sorts) options.sort = { [SORT_KEY]: "desc" };
+  return { terms, byDate, words: terms.length ? terms.map((t) => t.word).join(" ") : null, options };
 }
 
 /** The counts of the browse facets for a search: `search(...).counts`, without fetching any result. */
@@ -350,14 +386,16 @@ export async function counts(query, { filters = {} } = {}) {
 export async function search(query, asked = {}) {
   const { filters = {}, sort = "relevance", page = 1, pageSize = 10, counts: withCounts = true } = asked;
   const [instance] = await Promise.all([withCounts ? counting() : pagefind(), ready(query || "")]);
-  const { terms, words, options } = question(query, filters, sort);
+  const { terms, byDate, words, options } = question(query, filters, sort);
 
-  const found = await ask(instance, words, options);
+  const datesApart = byDate && vocabulary.sorts;
+  const [found, dates] = await Promise.all([ask(instance, words, options), datesApart ? once("sorts", readSorts) : null]);
   let ranked = found.results.map((hit, i) => {
     const start = phraseStart(terms, hit.words || []);
     return { hit, i, start, group: group(start) };
   });
-  if (terms.length && !options.sort) ranked.sort((a, b) => a.group - b.group || a.i - b.i);
+  if (dates) ranked = newestFirst(ranked, dates);
+  else if (terms.length && !byDate) ranked.sort((a, b) => a.group - b.group || a.i - b.i);
 
   const first = (Math.max(1, page) - 1) * pageSize;
   const shown = ranked.slice(first, first + pageSize);
@@ -368,7 +406,7 @@ export async function search(query, asked = {}) {
       return present(data, query || "", terms.length > 0 && group < WORDS_ONLY, start);
     }),
   );
-  if (terms.length && !options.sort) {
+  if (terms.length && !byDate) {
     // Of the documents on this page, the one whose title or 发文字号 is the query, then those whose
     // title or 发文字号 holds it all (not only its rarest words), come first.
     const wanted = letters(query);
