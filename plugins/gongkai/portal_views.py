@@ -15,7 +15,7 @@ from .model.catalog import Catalog, OrganKind
 from .model.layout import SEARCH_TITLE, SEARCH_URI, Layout, PortalLayout
 from .model.platform_catalog import PlatformCatalog
 from .model.portal import PortalData, PortalDocument
-from .model.site import paginate
+from .model.site import listing_page
 from .search import FILTERS as SEARCH_FILTERS
 from .views import STATE_CLASSES, Link, Pager, SearchView, pager_of
 
@@ -122,7 +122,7 @@ class PortalViewBuilder:
         )
 
     def directory(self, page_number: int) -> PlatformDirectoryView:
-        page = paginate(self.data.documents, self.portal_settings.page_size)[page_number - 1]
+        page = listing_page(self.data.documents, self.portal_settings.page_size, page_number)
 
         def url(n: int) -> str:
             return self.url_of(self.layout.directory_uri(n))

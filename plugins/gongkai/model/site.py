@@ -64,8 +64,14 @@ class ListingPage:
 
 def paginate(items: list[Any], size: int) -> list[ListingPage]:
     """The pages of a list, `size` a page; an empty list has one page."""
+    return [listing_page(items, size, n) for n in range(1, max(1, math.ceil(len(items) / size)) + 1)]
+
+
+def listing_page(items: list[Any], size: int, number: int) -> ListingPage:
+    """Page `number` of `paginate(items, size)`, without making the others (a page of a long list is
+    made on its own: making them all for each would take the square of the list's length)."""
     count = max(1, math.ceil(len(items) / size))
-    return [ListingPage(n, count, items[(n - 1) * size : n * size]) for n in range(1, count + 1)]
+    return ListingPage(number, count, items[(number - 1) * size : number * size])
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -64,14 +64,32 @@ def sitemap_pages(parts: list[Part], site_url: str) -> list[Any]:
     return pages
 
 
-def start_assembled_search(parts: list[Part], site_dir: Path) -> Future[IndexSummary]:
-    """`assembled_search` in a process of its own: the merge takes one core while the build makes the
-    portal's pages and copies the parts' on the other."""
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        return pool.submit(assembled_search, parts, site_dir)
-    finally:
-        pool.shutdown(wait=False)
+class AssemblyWork:
+    """What an assembly does beside building the portal's pages, started as soon as the site folder is
+    empty: each organ's folder copied from its part (`copy_parts`, on a thread: the file system's work)
+    and, with `search`, the parts' indexes merged (`assembled_search`, in a process of its own: Python's
+    work, on the other core)."""
+
+    def __init__(self, parts: list[Part], catalog: PlatformCatalog, site_dir: Path, search: bool) -> None:
+        copying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gongkai-copy-parts")
+        merging = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            self.copying = copying.submit(copy_parts, parts, catalog, site_dir)
+            self.merging = merging.submit(assembled_search, parts, site_dir) if search else None
+        finally:
+            copying.shutdown(wait=False)
+            merging.shutdown(wait=False)
+
+    def finish(self) -> IndexSummary | None:
+        """Wait for both; the merged index's summary (None without search). Raises what either raised."""
+        self.copying.result()
+        return self.merging.result() if self.merging is not None else None
+
+    def abandon(self) -> None:
+        """Wait for both, whatever they raise: nothing is left writing into the site after a failed build."""
+        for work in (self.copying, self.merging):
+            if work is not None:
+                work.exception()
 
 
 def assembled_search(parts: list[Part], site_dir: Path) -> IndexSummary:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from concurrent.futures import Future
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -59,7 +58,7 @@ from ...search.records import record_from_json, record_json, record_of
 from ...search.shards import Member, plan_shards
 from ...views import DocumentView, Link, ViewBuilder, feed_links
 from ...wide_tables import WideTablesExtension
-from .assembly import copy_parts, organ_page_uris, sitemap_pages, start_assembled_search
+from .assembly import AssemblyWork, organ_page_uris, sitemap_pages
 from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .escaping import escape_by_default, mark_config_html, mark_rendered_html, plain_title
@@ -104,7 +103,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.document_total = 0  # the document pages this build writes
         self.catalog: PlatformCatalog | None = None
         self.parts: list[Part] | None = None  # what `gongkai assemble` assembles; None: not an assembly
-        self.assembling_search: Future[IndexSummary] | None = None  # the parts' indexes being merged
+        self.assembling: AssemblyWork | None = None  # the parts' pages being copied, their indexes merged
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -170,8 +169,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.parts is not None:
-            if self.config.search_index:  # the site folder is empty by now: the merge may write into it
-                self.assembling_search = start_assembled_search(self.parts, Path(config.site_dir))
+            assert self.catalog is not None  # the site folder is empty by now: the parts may be put into it
+            self.assembling = AssemblyWork(self.parts, self.catalog, Path(config.site_dir), self.config.search_index)
             return self._assembly_files(files, config)
         platform = self.platform
         if platform is None:
@@ -330,26 +329,23 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.assembling_search is not None:
-            # Not left writing into the site after the build: the merge is waited for, its outcome dropped.
-            self.assembling_search.exception()
-            self.assembling_search = None
+        if self.assembling is not None:
+            self.assembling.abandon()
+            self.assembling = None
         if self.search is not None:
             self.search.discard()
             self.search = None
         self._forget_build()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.parts is not None and self.catalog is not None and self.portal_data is not None:
-            site_dir = Path(config.site_dir)
-            copy_parts(self.parts, self.catalog, site_dir)
-            if self.assembling_search is not None:
-                try:
-                    summary = self.assembling_search.result()
-                except PagefindFormatError as e:
-                    raise PluginError(f"组装一网通查的索引：{e}") from e
-                finally:
-                    self.assembling_search = None
+        if self.parts is not None and self.assembling is not None:
+            try:
+                summary = self.assembling.finish()
+            except PagefindFormatError as e:
+                raise PluginError(f"组装一网通查的索引：{e}") from e
+            finally:
+                self.assembling = None
+            if summary is not None:
                 log.info("一网通查：合并 %d 个部分的索引%s", len(self.parts), _indexed(summary))
         if self.search is not None:
             summary = self.search.build(Path(config.site_dir))
