@@ -1,4 +1,6 @@
-"""One Pagefind index from several, as Pagefind would have built it from all their pages in turn.
+"""One Pagefind index from several, as Pagefind would have built it from all their pages in turn, but for
+the meta every search downloads: shorter page names, rounded word counts, and the dates in a file apart
+(`_merge_fragments`, `rounded_word_count`, `_sorts_json`).
 
 A platform's search is one index over every organ's documents, and it is made by merging: each organ's
 records are indexed by Pagefind on their own (in a part, gongkai.search.part_search, or as one shard of
@@ -301,7 +303,6 @@ def _merge_words(sources: list[SourceIndex], offsets: list[int], index: _IndexWr
         encoded = b"".join((word_head, pf.encode(current), _array_head(count), *lists, b"\x80"))
         index.add(current, encoded, positions)
 
-    heads = _PAGE_HEADS
     for word, number, (_, pages, first, last, word_positions, listed) in heapq.merge(*streams):
         if word != current:
             if current is not None:
@@ -311,8 +312,8 @@ def _merge_words(sources: list[SourceIndex], offsets: list[int], index: _IndexWr
         offset = offsets[number]
         # The list's first page is written anew, as its step from the last page of the lists before it.
         step = first + offset - previous
-        lists.append(heads[step] if step < _SMALL else _page_head(step))
-        lists.append(listed[len(heads[first]) if first < _SMALL else len(_page_head(first)) :])
+        lists.append(_page_head(step))
+        lists.append(listed[len(_page_head(first)) :])
         previous = last + offset
         count += pages
         positions += word_positions
@@ -499,6 +500,7 @@ def _clear(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("pagefind.*.pf_meta"):
         old.unlink()
+    (folder / SORTS_FILE).unlink(missing_ok=True)  # an index of no page has none
 
 
 def _copy_scripts(source: Path, folder: Path) -> None:
