@@ -65,10 +65,10 @@ def test_two_indexes_merged_are_the_index_pagefind_builds_of_all_their_pages(tmp
             first -= step
             days.append(str(dt.date(1970, 1, 1) + dt.timedelta(days=first)))
     assert days == [r.published.isoformat() for r in A + B]
-    # Word counts rounded to 12 steps an octave: within 3%, for the few bytes of the meta.
+    # Word counts rounded to 4 steps an octave: within 9%, for the few bytes of the meta.
     exact = [count for _, count in pagefind_index(tmp_path / "whole" / "pagefind")["meta"]["pages"]]
     rounded = [count for _, count in pagefind_index(tmp_path / "merged")["meta"]["pages"]]
-    assert rounded != exact and all(abs(r - e) <= 0.03 * e for r, e in zip(rounded, exact, strict=True))
+    assert rounded != exact and all(abs(r - e) <= 0.09 * e for r, e in zip(rounded, exact, strict=True))
     # A page is named by its organ and its number there: names of a few bytes, which the meta repeats.
     names = [name for name, _ in pagefind_index(tmp_path / "merged")["meta"]["pages"]]
     assert [name.rsplit("_", 1)[1] for name in names] == [f"{n:x}" for n in range(6)] * 2
@@ -81,6 +81,31 @@ def test_pages_are_named_by_organ_however_the_sources_hold_them(tmp_path):
     merge_indexes([indexed(A + B, tmp_path / "together")], tmp_path / "one")
     merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "two")
     assert pagefind_index(tmp_path / "one") == pagefind_index(tmp_path / "two")
+
+
+def test_a_common_word_has_a_chunk_of_its_own(tmp_path):
+    """A query of a rare word downloads its chunk: never one that a common word fills (search.js's `plan`).
+    Pagefind closes a chunk after the word that fills it, so its index keeps 应对 (one page) with 应当."""
+    every_field = dict(doc_number="示教〔2024〕1号", state="有效")  # as Pagefind's own index numbers the fields
+    common = [record(n, "jyj", text="人民政府应当公开。" * 1800, **every_field) for n in range(12)]
+    rare = record(12, "jyj", text="做好应对工作。", **every_field)
+    sources = [indexed(common[:6], tmp_path / "a"), indexed([*common[6:], rare], tmp_path / "b")]
+    merge_indexes(sources, tmp_path / "merged")
+    merged = pagefind_index(tmp_path / "merged", as_merged=True)
+    whole = pagefind_index(indexed([*common, rare], tmp_path / "whole", as_source=False), as_merged=True)
+    assert merged["words"] == whole["words"]  # the same words, cut into chunks otherwise
+
+    def chunk_words(index: dict) -> list[list[str]]:
+        return [[word for word, _, _ in chunk] for (chunk,) in index["index"].values()]
+
+    def positions(words: dict, word: str) -> int:
+        return sum(len(page[1]) + len(page[2]) + 1 for page in words[word])
+
+    assert positions(whole["words"], "应当") > pf.CHUNK_POSITIONS
+    assert any("应对" in words and "应当" in words for words in chunk_words(whole))
+    assert ["应当"] in chunk_words(merged)
+    for words in chunk_words(merged):  # none over the size but a word alone
+        assert len(words) == 1 or sum(positions(merged["words"], word) for word in words) <= pf.CHUNK_POSITIONS
 
 
 def test_a_page_keeps_its_name_while_its_organ_is_unchanged(tmp_path):
