@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model.catalog import Catalog
+from .model.catalog import Catalog, ConsultationRules
 from .model.document import PLACEHOLDER
 from .model.numbering import DEFAULT_INDEX_TEMPLATE, index_no_in, index_number, used_sequences
 from .model.problems import InvalidInput, Problem
@@ -49,7 +49,8 @@ def scaffold(
         found = f"按默认格式 {DEFAULT_INDEX_TEMPLATE} 编出的 '{index_no}' 不符合索引号规则"
         raise InvalidInput([Problem("catalog.yaml", None, "索引号规则", found, f"匹配 {catalog.index_rule} 的规则")])
     path = documents_root / f"{day.year:04d}" / f"{sequence:05d}.md"
-    return NewDocument(path, index_no, _text(catalog, column.code, index_no, day, title, kind))
+    text = _text(catalog, column.code, index_no, day, title, kind, column.consultation_rules)
+    return NewDocument(path, index_no, text)
 
 
 def write_new(document: NewDocument) -> None:
@@ -64,7 +65,15 @@ def write_new(document: NewDocument) -> None:
         raise InvalidInput([Problem(str(document.path), None, "", found, "一个新文件：已有的文件不会被覆盖")]) from None
 
 
-def _text(catalog: Catalog, column: str, index_no: str, day: dt.date, title: str | None, kind: str | None) -> str:
+def _text(
+    catalog: Catalog,
+    column: str,
+    index_no: str,
+    day: dt.date,
+    title: str | None,
+    kind: str | None,
+    consultation: ConsultationRules | None,
+) -> str:
     fields = [
         ("标题", title or f"{PLACEHOLDER}文件标题"),
         ("索引号", index_no),
@@ -80,4 +89,10 @@ def _text(catalog: Catalog, column: str, index_no: str, day: dt.date, title: str
         ("关键词", "[]"),
     ]
     front = "\n".join(f"{name}: {value}" for name, value in fields)
+    if consultation is not None:  # 重大决策预公开: the shortest period the column accepts, from today
+        end = day + dt.timedelta(days=consultation.min_days - 1)
+        front += (
+            f"\n意见征集:\n  开始日期: {day.isoformat()}\n  截止日期: {end.isoformat()}\n  反馈方式:\n"
+            f"    电子邮箱: {PLACEHOLDER}接收意见的电子邮箱；还可写 网上、信函、传真、电话、现场"
+        )
     return f"---\n{front}\n---\n\n{PLACEHOLDER}正文。\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .model.catalog import Column, ColumnKind, GuideTexts, Organ
 from .model.cleanup import CleanupItem, CleanupRecord, Decision
+from .model.consultation import Consultation, ConsultationState
 from .model.document import Attachment, Document
 from .model.feeds import Feed
 from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
@@ -29,6 +30,16 @@ STATE_CLASSES = {
     State.AMENDED: "amended",
     State.REPEALED: "repealed",
     State.EXPIRED: "expired",
+}
+
+# How a 意见征集 column orders its list (gongkai.model.site.consultations_first).
+CONSULTATIONS_ORDER = "正在征求意见的排在前面（先截止的在上），其余按发布日期从新到旧排列"
+# The CSS modifier of each state of a consultation (重大决策预公开).
+CONSULTATION_CLASSES = {
+    ConsultationState.NOT_STARTED: "pending",
+    ConsultationState.OPEN: "open",
+    ConsultationState.AWAITING_FEEDBACK: "awaiting",
+    ConsultationState.ANSWERED: "answered",
 }
 
 
@@ -54,10 +65,16 @@ class DocumentRow:
     column_names: list[str]
     state: State | None = None
     effective: dt.date | None = None  # 施行日期 (or 发布日期), for documents with a validity
+    consultation: ConsultationState | None = None  # for a consultation: its state as of the build day
+    days_left: int | None = None  # for a consultation open now: days after today until it ends
 
     @property
     def state_class(self) -> str:
         return STATE_CLASSES[self.state] if self.state else ""
+
+    @property
+    def consultation_class(self) -> str:
+        return CONSULTATION_CLASSES[self.consultation] if self.consultation else ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,35 @@ class ValidityView:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A way to send an opinion on a consultation: 电子邮箱 as a mailto link, 网上 as a link when an address."""
+
+    name: str
+    text: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    """A consultation on its own page: state and dates first, how to comment, then what became of it."""
+
+    consultation: Consultation
+    state: ConsultationState
+    as_of: dt.date
+    channels: list[Channel]
+    feedback: DocumentLink | None  # the document publishing the 采纳情况, when it is not a section here
+    decisions: list[DocumentLink]  # the decisions taken on the draft
+
+    @property
+    def state_class(self) -> str:
+        return CONSULTATION_CLASSES[self.state]
+
+    @property
+    def days_left(self) -> int | None:
+        return self.consultation.days_left(self.as_of) if self.state is ConsultationState.OPEN else None
+
+
+@dataclass(frozen=True)
 class AttachmentLink:
     attachment: Attachment
     url: str
@@ -140,6 +186,7 @@ class ColumnView:
     pager: Pager
     total: int
     empty: bool
+    order: str = "按发布日期从新到旧排列"
     template: str = "gongkai/column.html"
 
 
@@ -183,6 +230,9 @@ class DocumentView:
     interpretations: list[DocumentLink] = field(default_factory=list)  # the 政策解读 of this document
     interprets: list[DocumentLink] = field(default_factory=list)  # what this 政策解读 explains
     report: ReportView | None = None  # the tables, when this is a 年度报告
+    consultation: ConsultationView | None = None  # when this puts a draft decision out for comment
+    drafts: list[DocumentLink] = field(default_factory=list)  # the consultations this decision was put out as
+    answers: list[DocumentLink] = field(default_factory=list)  # the consultations whose 采纳情况 this publishes
     template: str = "gongkai/document.html"
 
 
@@ -257,6 +307,14 @@ class CleanupView:
     template: str = "gongkai/cleanup.html"
 
 
+def _channel_href(name: str, text: str) -> str | None:
+    if name == "电子邮箱":
+        return f"mailto:{text}"
+    if name == "网上" and text.startswith(("https://", "http://")) and " " not in text:
+        return text
+    return None
+
+
 def pager_of(page: ListingPage, url: Callable[[int], str]) -> Pager:
     """Links between the pages of a list, page `n` being at `url(n)`."""
     return Pager(
@@ -321,12 +379,16 @@ class ViewBuilder:
 
     def row(self, document: Document) -> DocumentRow:
         record = self.site.register.get(document.index_no)
+        consultation = self.site.consultation_state(document)
+        open_now = consultation is ConsultationState.OPEN and document.consultation is not None
         return DocumentRow(
             document=document,
             url=self.url_of(document.src_uri),
             column_names=[c.name for c in self.site.columns_of(document)],
             state=self.site.state(document),
             effective=record.effective if record is not None else None,
+            consultation=consultation,
+            days_left=document.consultation.days_left(self.site.as_of) if open_now and document.consultation else None,
         )
 
     def document_link(self, key: str | None) -> DocumentLink | None:
@@ -372,6 +434,7 @@ class ViewBuilder:
             pager=self.pager(column, page),
             total=len(self.site.documents_in(column)),
             empty=self.site.is_empty(column),
+            order=CONSULTATIONS_ORDER if column.kind is ColumnKind.CONSULTATIONS else ColumnView.order,
         )
 
     def single_page(self, column: Column) -> SinglePageView:
@@ -408,6 +471,23 @@ class ViewBuilder:
             interpretations=self._links(self.site.interpretations_of(document)),
             interprets=self._links(self.site.interpreted_by(document)),
             report=self._report(document),
+            consultation=self.consultation(document),
+            drafts=self._links(self.site.drafts_of(document)),
+            answers=self._links(self.site.answers_to(document)),
+        )
+
+    def consultation(self, document: Document) -> ConsultationView | None:
+        consultation, state = document.consultation, self.site.consultation_state(document)
+        if consultation is None or state is None:
+            return None
+        feedback = self.site.feedback_document(document)
+        return ConsultationView(
+            consultation=consultation,
+            state=state,
+            as_of=self.site.as_of,
+            channels=[Channel(name, text, _channel_href(name, text)) for name, text in consultation.channels],
+            feedback=self._links([feedback])[0] if feedback else None,
+            decisions=self._links(self.site.decisions_of(document)),
         )
 
     def _report(self, document: Document) -> ReportView | None:

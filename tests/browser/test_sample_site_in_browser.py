@@ -124,3 +124,23 @@ def test_an_annual_report_prints_on_a4_without_the_site_around_it(page, base_url
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     # Six sections and three tables: a few pages, as the printed reports run; not one page per table row.
     assert 2 <= pages <= 6, pages
+
+
+def test_on_a_phone_a_consultation_shows_its_state_and_how_to_comment_before_the_text(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "zwgk/xzf/zdjcygk/")
+    first = page.locator("table.gk-list tbody tr").first
+    expect(first.locator(".gk-state")).to_have_text("征集中")
+    expect(first.locator(".gk-list__period")).to_contain_text("还有 22 天截止")
+    first.locator("a").click()
+    section = page.get_by_role("region", name=re.compile("^意见征集"))
+    expect(section).to_be_visible()
+    expect(section.get_by_role("heading", level=2)).to_have_text("意见征集 征集中")
+    expect(section).to_contain_text("2026-11-16 至 2026-12-15（共 30 日），还有 22 天截止")
+    mail = section.get_by_role("link", name="swj@example-county.gov.cn")
+    assert mail.get_attribute("href") == "mailto:swj@example-county.gov.cn"
+    # Read before the body, and within the screen's width.
+    section_box, body_box = section.bounding_box(), page.locator(".gk-body").bounding_box()
+    assert section_box["y"] < body_box["y"]
+    assert section_box["x"] >= 0 and section_box["x"] + section_box["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -64,7 +64,7 @@ def test_a_document_number_with_square_brackets_finds_the_document_first_and_ope
 def test_browsing_without_a_query_shows_counts_that_change_with_a_filter(page, base_url):
     page.goto(base_url + "search/")
     status = page.locator("#gk-search-status")
-    expect(status).to_have_text("共 162 份文件，按发布日期排列")
+    expect(status).to_have_text("共 164 份文件，按发布日期排列")
     in_force = page.get_by_role("group", name="有效性").get_by_label("有效")
     count = int(in_force.locator("xpath=..").locator(".gk-search__count").inner_text().strip("()"))
     in_force.check()
@@ -77,6 +77,17 @@ def test_browsing_without_a_query_shows_counts_that_change_with_a_filter(page, b
     years = page.get_by_role("group", name="年份").locator(".gk-search__count").all_inner_texts()
     assert sum(int(text.strip("()")) for text in years) == count
     expect(page).to_have_url(search_url(base_url, 有效性="有效"))
+
+
+def test_consultations_are_found_by_their_state(page, base_url):
+    page.goto(base_url + "search/")
+    states = page.get_by_role("group", name="征集状态")
+    expect(states).to_be_visible()
+    values = states.locator("input").evaluate_all("boxes => boxes.map((box) => box.value)")
+    assert values[0] == "已反馈" and sorted(values[1:]) == ["已截止（待反馈）", "征集中"]  # most documents first
+    states.get_by_label("征集中").check()
+    expect(page.locator("#gk-search-status")).to_have_text("共 1 份文件（征集状态：征集中），按发布日期排列")
+    expect(results(page).first.get_by_role("heading")).to_contain_text("农贸市场布局规划")
 
 
 def test_sorting_by_date_puts_the_newest_first(page, base_url):

@@ -95,6 +95,26 @@ def test_a_department_publishes_its_annual_report_counted_from_its_own_library(s
     assert "示例县教育局" in text and "第二十条" in text
 
 
+def test_the_government_consults_on_its_drafts_open_awaiting_feedback_and_answered(sample_site: Path):
+    column = html(sample_site, "zwgk/xzf/zdjcygk")
+    rows = [(row.css_first("a").text(strip=True), [s.text(strip=True) for s in row.css(".gk-state")])
+            for row in column.css("table.gk-list tbody tr")]  # fmt: skip
+    assert rows[0] == (
+        "示例县商务局关于公开征求《示例县农贸市场布局规划（2026—2035年）（征求意见稿）》意见的公告",
+        ["征集中"],
+    )
+    states = [state for _, states in rows for state in states]
+    assert states.count("已截止（待反馈）") == 1 and states.count("已反馈") == 3
+    answered = html(sample_site, "zwgk/xzf/wj/2025/00020").css_first("section.gk-consultation")
+    links = [a.text(strip=True) for a in answered.css("p a")]
+    assert links == [
+        "示例县人民政府关于城关镇老街片区旧城改造项目房屋征收补偿方案征求意见情况和根据公众意见修改情况的公告",
+        "示例县人民政府关于城关镇老街片区旧城改造项目国有土地上房屋征收决定的公告",
+    ]
+    inline = html(sample_site, "zwgk/xzf/wj/2026/00009").css_first("section.gk-consultation")
+    assert "征求意见期间共收到意见 26 条，采纳 17 条，部分采纳 4 条，未采纳 5 条。" in inline.text()
+
+
 def test_non_public_sample_documents_reach_no_output_file(sample_site: Path):
     withheld = [d for d in all_sample_documents() if d["公开属性"] != "主动公开"]
     assert withheld

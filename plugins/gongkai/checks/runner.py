@@ -14,6 +14,7 @@ from ..model.site import DisclosureSite, Platform, load_platform
 from ..project import Project
 from .annual_reports import check_annual_reports
 from .columns import check_columns
+from .consultations import check_consultations
 from .deadlines import check_deadlines
 from .findings import Findings
 from .interpretations import check_interpretations
@@ -65,6 +66,7 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     check_links(site, findings)
     check_raw_html(site, findings)
     check_annual_reports(site, findings)
+    check_consultations(site, findings)
     return findings.items
 
 

@@ -40,6 +40,17 @@ class ColumnKind(StrEnum):
     DIRECTORY = "公开目录"
     LIBRARY = "文件库"  # 规章库 or 行政规范性文件库: documents with their validity
     CLEANUPS = "清理结果"  # the 清理 records, one page each
+    CONSULTATIONS = "意见征集"  # 重大决策预公开: documents with a comment period (gongkai.model.consultation)
+
+
+@dataclass(frozen=True)
+class ConsultationRules:
+    """What a 意见征集 column asks of its consultations (catalog.yaml 最短征集天数, 反馈期限天数)."""
+
+    # 国务院令第713号 第十四条: a period "generally not less than 30 days"; a shorter one gives its reason.
+    min_days: int = 30
+    # Days after the end by which the 意见采纳情况 is published: local rules differ [unconfirmed].
+    feedback_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,7 @@ class Column:
     # 三同步: documents filed here and published on or after this day each need a 政策解读; None: none do.
     interpretations_from: dt.date | None = None
     page_type: str | None = None  # 栏目类型: the ColumnType of its pages; None: its parent's
+    consultation_rules: ConsultationRules | None = None  # 意见征集 columns only
     line: int = field(default=0, repr=False, compare=False)  # of its 代码 in catalog.yaml
     # Left out of repr, which build-cache keys use: the catalog is in every key as it is.
     parent: Column | None = field(default=None, repr=False)
@@ -216,8 +228,9 @@ ORGAN_KEYS = [
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
 COLUMN_KEYS = [
     "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "需要解读",
-    "栏目类型", "子栏目",
+    "栏目类型", "最短征集天数", "反馈期限天数", "子栏目",
 ]  # fmt: skip
+CONSULTATION_RULE_KEYS = ["最短征集天数", "反馈期限天数"]
 # The kinds a 文件库 holds: the annual report counts 规章 and 行政规范性文件; 法律法规 (a 法律法规库 of
 # laws, regulations and judicial interpretations kept for reference) have no term of validity of ours.
 CATEGORIES = ["行政规范性文件", "规章", "法律法规"]
@@ -506,15 +519,29 @@ def _read_column(
     if "需要解读" in item.data and kind not in (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY):
         item.problem("需要解读", f"类型为{kind_text}的栏目不列出文件", "仅文件列表、文件库栏目填写")
     names = _required_texts(item, ["名称", "依据", "说明", "责任单位"])
+    rules = _consultation_rules(item, kind, kind_text)
     if code is None or slug is None or kind is None or frequency is None or names is None:
         return None
     return Column(
         code=code, slug=slug, name=names["名称"], basis=names["依据"], description=names["说明"],
         frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
         prominent=item.boolean("突出显示", False), category=category,
-        interpretations_from=_interpretations_from(item), page_type=item.text("栏目类型"), line=item.line("代码"),
-        parent=parent,
+        interpretations_from=_interpretations_from(item), page_type=item.text("栏目类型"),
+        consultation_rules=rules, line=item.line("代码"), parent=parent,
     )  # fmt: skip
+
+
+def _consultation_rules(item: FieldReader, kind: ColumnKind | None, kind_text: str | None) -> ConsultationRules | None:
+    given = [key for key in CONSULTATION_RULE_KEYS if key in item.data]
+    if kind is not ColumnKind.CONSULTATIONS:
+        for key in given:
+            item.problem(key, f"类型为{kind_text}的栏目不使用「{key}」", "仅意见征集栏目填写")
+        return None
+    default = ConsultationRules()
+    return ConsultationRules(
+        min_days=item.integer("最短征集天数", default.min_days),
+        feedback_days=item.integer("反馈期限天数", default.feedback_days),
+    )
 
 
 def _interpretations_from(item: FieldReader) -> dt.date | None:

@@ -12,6 +12,7 @@ import yaml
 
 from .annual_report import ReportData, read_report_data
 from .catalog import Catalog
+from .consultation import Consultation, read_consultation
 from .fields import FieldReader, describe
 from .problems import ProblemList
 from .taxonomy import PUBLIC
@@ -36,7 +37,11 @@ VALIDITY_FIELDS = ["施行日期", "有效期至", "有效期", "废止日期", 
 # 解读对象: what a 政策解读 explains (三同步), by 索引号 or 发文字号; both pages link to each other.
 # 年报数据: the YAML file of an annual report's numbers, beside it (annual_report.py).
 # 发布时间: the hour and minute of 发布日期 (HH:MM), for the page's PubDate; 00:00 when not given.
-OPTIONAL_FIELDS = ["发文字号", "发布时间", "关键词", "附件", "解读对象", "年报数据", *VALIDITY_FIELDS]
+# 意见征集: a consultation's period, channels and 采纳情况 (consultation.py); 征求意见稿: the consultations
+# a decision was put out for comment as, by 索引号 or 发文字号 (both pages link to each other).
+OPTIONAL_FIELDS = [
+    "发文字号", "发布时间", "关键词", "附件", "解读对象", "年报数据", "意见征集", "征求意见稿", *VALIDITY_FIELDS,
+]  # fmt: skip
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 # What `gongkai new` writes where the editor must fill in: a document still holding it is not published.
@@ -90,6 +95,8 @@ class Document:
     validity: ValidityFacts = field(default_factory=ValidityFacts)
     interprets: list[str] = field(default_factory=list)  # references of the documents a 解读 explains
     report: ReportData | None = None  # the numbers, when this is a 政府信息公开工作年度报告
+    consultation: Consultation | None = None  # when this puts a draft decision out for comment
+    drafts: list[str] = field(default_factory=list)  # 征求意见稿: references of the consultations it decides
     published_time: dt.time | None = None  # 发布时间, when the editor gives it
     index_line: int = 1
     column_line: int = 1
@@ -125,7 +132,7 @@ def read_document(
     return None if text is None else parse_document(text, path, docs_dir, display_path, catalog, problems)
 
 
-LINK_FIELDS = ("索引号", "发文字号", *(kind.value for kind in RelationKind), "解读对象")
+LINK_FIELDS = ("索引号", "发文字号", *(kind.value for kind in RelationKind), "解读对象", "征求意见稿", "意见征集")
 
 
 def read_link_names(path: Path) -> tuple[set[str], set[str]]:
@@ -147,7 +154,11 @@ def read_link_names(path: Path) -> tuple[set[str], set[str]]:
         return [str(item).strip() for item in items if isinstance(item, (str, int, float)) and str(item).strip()]
 
     names = {*texts("索引号"), *(normalise_reference(n) for n in texts("发文字号"))}
-    targets = [t for kind in RelationKind for t in texts(kind.value)] + texts("解读对象")
+    targets = [t for kind in RelationKind for t in texts(kind.value)] + texts("解读对象") + texts("征求意见稿")
+    consultation = data.get("意见征集")
+    feedback = consultation.get("采纳情况") if isinstance(consultation, dict) else None
+    if isinstance(feedback, (str, int)) and str(feedback).strip():
+        targets.append(str(feedback).strip())
     return names, {normalise_reference(t) for t in targets}
 
 
@@ -213,16 +224,24 @@ def parse_document(
 def _has_placeholders(reader: FieldReader, body: str, body_line: int) -> bool:
     """What `gongkai new` left for the editor to write and was not written: each is a problem."""
     errors_before = len(reader.problems.errors)
-    for key in reader.data:
-        value = reader.raw(key)
-        texts = value if isinstance(value, list) else [value]
-        if any(isinstance(text, str) and PLACEHOLDER in text for text in texts):
-            reader.problem(key, f"还是模板的待填写内容：{value}", f"实际内容（删去「{PLACEHOLDER}」和提示）")
+    _report_placeholders(reader)
     if PLACEHOLDER in body:
         line = body_line + body[: body.index(PLACEHOLDER)].count("\n")
         expected = f"文件正文（删去「{PLACEHOLDER}」和提示）"
         reader.problems.add(reader.path, line, "正文", "还是模板的待填写内容", expected)
     return len(reader.problems.errors) > errors_before
+
+
+def _report_placeholders(reader: FieldReader) -> None:
+    """Each field of the front matter, or of a mapping in it (意见征集), that still holds a placeholder."""
+    for key in reader.data:
+        value = reader.raw(key)
+        if isinstance(value, Mapping):
+            _report_placeholders(FieldReader(value, reader.path, reader.problems, f"{reader.name(key)}."))
+            continue
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and PLACEHOLDER in text for text in texts):
+            reader.problem(key, f"还是模板的待填写内容：{value}", f"实际内容（删去「{PLACEHOLDER}」和提示）")
 
 
 def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catalog) -> Document | None:
@@ -250,6 +269,8 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
     columns = reader.text_list("栏目")
     keywords = reader.text_list("关键词")
     interprets = reader.text_list("解读对象")
+    drafts = reader.text_list("征求意见稿")
+    consultation = read_consultation(reader, published)
     report = _read_report(reader, path, docs_dir)
     attachments = _read_attachments(reader, path, docs_dir)
     validity = _read_validity(reader, written, published)
@@ -264,7 +285,8 @@ def _read_fields(reader: FieldReader, path: Path, docs_dir: Path, catalog: Catal
         subject=cast(str, subject), kind=cast(str, kind), disclosure=cast(str, disclosure),
         column_codes=columns, summary=summary,
         keywords=keywords, attachments=attachments, validity=validity, interprets=interprets, report=report,
-        published_time=published_time, index_line=reader.line("索引号"), column_line=reader.line("栏目"),
+        consultation=consultation, drafts=drafts, published_time=published_time,
+        index_line=reader.line("索引号"), column_line=reader.line("栏目"),
         lines=dict(reader.data.key_lines),
     )  # fmt: skip
 

@@ -24,7 +24,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MEDIA_TYPE = "application/atom+xml"
 # Columns whose pages list documents have a feed of what their list shows.
-FEED_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
+FEED_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY, ColumnKind.CONSULTATIONS)
 # 发布日期 is a day in China: an entry is dated at its 发布时间, else at the day's beginning, Beijing time.
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
 # Characters XML 1.0 does not allow, which ElementTree would write as they are.

@@ -48,6 +48,9 @@ UNSAFE_HTML = "GK503"
 REPORT_NUMBERS = "GK601"
 REPORT_SECTIONS = "GK602"
 REPORT_MISSING = "GK603"
+SHORT_CONSULTATION = "GK701"
+FEEDBACK_MISSING = "GK702"
+CONSULTATION_LINK = "GK703"
 
 RULES = [
     Rule(SCHEMA, "内容格式", Level.ERROR, "catalog.yaml、文件或清理记录的格式错误：缺字段、日期无效等", fixed=True),
@@ -68,6 +71,9 @@ RULES = [
     Rule(REPORT_NUMBERS, "年报数字不符", Level.ERROR, "年度报告表格的数字不合勾稽关系，或与上年结转不符", fixed=True),
     Rule(REPORT_SECTIONS, "年报缺少部分", Level.ERROR, "年度报告缺少规定的六个部分之一，或某部分没有内容", fixed=True),
     Rule(REPORT_MISSING, "年报未按时发布", Level.WARNING, "上一年度的年度报告过了法定期限（第四十九条）仍未发布"),
+    Rule(SHORT_CONSULTATION, "征求意见期过短", Level.WARNING, "征求意见期短于栏目的最短征集天数，且未说明理由"),
+    Rule(FEEDBACK_MISSING, "未公布采纳情况", Level.WARNING, "征求意见截止超过栏目的反馈期限，仍未公布采纳情况"),
+    Rule(CONSULTATION_LINK, "征求意见关联无效", Level.ERROR, "采纳情况或征求意见稿指向的文件不存在、不公开或不符"),
 ]  # fmt: skip
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .annual_report import ReportData, library_counts
-from .catalog import Catalog, Column, ColumnKind
+from .catalog import Catalog, Column, ColumnKind, ConsultationRules
 from .cleanup import CleanupRecord, read_cleanups
+from .consultation import ConsultationState
 from .document import Document, read_document, read_front_matter, read_link_names, read_markdown
 from .fields import FieldReader
 from .layout import SEARCH_URI, Layout, PortalLayout
@@ -28,7 +29,7 @@ from .rules import ORPHAN_FILE
 from .validity import Instrument, Register, State, build_register, normalise_reference
 
 # Column kinds whose pages list documents, so documents may be filed under them.
-LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY)
+LISTING_KINDS = (ColumnKind.DOCUMENT_LIST, ColumnKind.LIBRARY, ColumnKind.CONSULTATIONS)
 
 
 @dataclass
@@ -99,6 +100,10 @@ class SiteWide:
     withheld_files: set[str]  # documents that are not 主动公开, and their attachments
     interpretations_of: dict[str, list[Document]]  # 索引号 -> its published 政策解读, newest first
     interpreted_by: dict[str, list[Document]]  # 索引号 of a 政策解读 -> the published documents it explains
+    # 索引号 of a consultation -> the published decisions that name it as their 征求意见稿, newest first
+    decisions_of: dict[str, list[Document]] = field(default_factory=dict)
+    # 索引号 of a document published as the 采纳情况 of consultations -> those consultations
+    answers_to: dict[str, list[Document]] = field(default_factory=dict)
     # The pages the column generates that a Markdown link may name: every organ's landing and column pages,
     # 一网通查, and a platform's portal and 公开目录.
     generated_pages: set[str] = field(default_factory=set)
@@ -185,6 +190,49 @@ class DisclosureSite:
     def interpreted_by(self, document: Document) -> list[Document]:
         """The published documents a 政策解读 explains."""
         return self.shared.interpreted_by.get(document.index_no, [])
+
+    def consultation_state(self, document: Document) -> ConsultationState | None:
+        """The state of a consultation as of the build day; None for any other document."""
+        if document.consultation is None:
+            return None
+        feedback = document.consultation.feedback
+        published = feedback.published if feedback else None
+        if (answer := self.feedback_document(document)) is not None:
+            published = answer.published
+        return document.consultation.state_on(self.as_of, published)
+
+    def feedback_document(self, document: Document) -> Document | None:
+        """The published document a consultation names as its 采纳情况."""
+        reference = document.consultation.feedback_document if document.consultation else None
+        key = self.register.lookup(reference)[0] if reference else None
+        return self.public_document(key) if key else None
+
+    def decisions_of(self, document: Document) -> list[Document]:
+        """The published decisions that name a consultation as their 征求意见稿, newest first."""
+        return self.shared.decisions_of.get(document.index_no, [])
+
+    def answers_to(self, document: Document) -> list[Document]:
+        """The published consultations whose 采纳情况 this document publishes."""
+        return self.shared.answers_to.get(document.index_no, [])
+
+    def drafts_of(self, document: Document) -> list[Document]:
+        """The published consultations a decision names as its 征求意见稿."""
+        keys = (self.register.lookup(reference)[0] for reference in document.drafts)
+        found = (self.public_document(key) for key in keys if key)
+        return [d for d in found if d is not None and d.consultation is not None]
+
+    def consultation_rules(self, document: Document) -> ConsultationRules:
+        """What the first 意见征集 column a consultation is filed under asks of it."""
+        rules = (c.consultation_rules for c in self.columns_of(document) if c.consultation_rules)
+        return next(rules, ConsultationRules())
+
+    def consultations_first(self, column: Column) -> list[Document]:
+        """A 意见征集 column's list: the consultations open now first, those ending soonest on top; then
+        the others (not yet open, closed, and any other document filed there) newest first."""
+        documents = self.documents_in(column)
+        open_now = [d for d in documents if self.consultation_state(d) is ConsultationState.OPEN]
+        open_now.sort(key=lambda d: (d.consultation.end if d.consultation else dt.date.max, d.index_no))
+        return open_now + [d for d in documents if d not in open_now]
 
     @cached_property
     def reports(self) -> dict[int, Document]:
@@ -410,7 +458,9 @@ def _names(document: Document) -> set[str]:
 
 
 def _references(document: Document) -> set[str]:
-    targets = [r.target for r in document.validity.relations] + document.interprets
+    targets = [r.target for r in document.validity.relations] + document.interprets + document.drafts
+    if document.consultation and document.consultation.feedback_document:
+        targets.append(document.consultation.feedback_document)
     return {normalise_reference(t) for t in targets}
 
 
@@ -464,15 +514,26 @@ def site_wide(sites: list[DisclosureSite], catalog: PlatformCatalog | None = Non
     """What the organs share; 三同步 both ways between published documents only (a dangling one is a finding)."""
     documents = sorted((d for s in sites for d in s.documents), key=lambda d: d.sort_key, reverse=True)
     public_by_key = {d.index_no: d for d in documents}
+
+    def named(references: list[str]) -> list[Document]:
+        """The published documents that references name (a dangling one is a finding of the checks)."""
+        keys = (sites[0].register.lookup(reference)[0] for reference in references)
+        return [public_by_key[key] for key in keys if key in public_by_key]
+
     of: dict[str, list[Document]] = defaultdict(list)
     by: dict[str, list[Document]] = defaultdict(list)
-    for interpretation in documents:
-        for reference in interpretation.interprets:
-            key, _ = sites[0].register.lookup(reference)
-            target = public_by_key.get(key) if key else None
-            if target is not None:
-                of[target.index_no].append(interpretation)
-                by[interpretation.index_no].append(target)
+    decisions: dict[str, list[Document]] = defaultdict(list)
+    answers: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        for target in named(document.interprets):
+            of[target.index_no].append(document)
+            by[document.index_no].append(target)
+        for draft in named(document.drafts):
+            if draft.consultation is not None:
+                decisions[draft.index_no].append(document)
+        if document.consultation and document.consultation.feedback_document:
+            for answer in named([document.consultation.feedback_document]):
+                answers[answer.index_no].append(document)
     withheld = [d for s in sites for d in s.withheld]
     return SiteWide(
         public_by_key=public_by_key,
@@ -481,6 +542,8 @@ def site_wide(sites: list[DisclosureSite], catalog: PlatformCatalog | None = Non
         withheld_files={d.src_uri for d in withheld} | {a.src_uri for d in withheld for a in d.attachments},
         interpretations_of=dict(of),
         interpreted_by=dict(by),
+        decisions_of=dict(decisions),
+        answers_to=dict(answers),
         generated_pages=_generated_pages(catalog.organs if catalog else [s.catalog for s in sites], catalog),
     )
 
@@ -626,6 +689,14 @@ def _check_columns(documents: list[Document], catalog: Catalog, problems: Proble
             problems.add(
                 document.source_path, document.column_line, "栏目", found, "以下栏目代码之一：" + "、".join(listing)
             )
+        kinds = {c.kind for code in document.column_codes if (c := catalog.column(code))}
+        if document.consultation is not None and kinds and ColumnKind.CONSULTATIONS not in kinds:
+            consultation_columns = [f"{c.code}（{c.name}）" for c in catalog.columns_of_kind(ColumnKind.CONSULTATIONS)]
+            problems.add(
+                document.source_path, document.column_line, "栏目", "有「意见征集」，但不在任何意见征集栏目中",
+                "以下栏目代码之一：" + "、".join(consultation_columns) if consultation_columns
+                else "在 catalog.yaml 中加一个类型为「意见征集」的栏目，并把文件放在其中",
+            )  # fmt: skip
 
 
 def _orphan_files(

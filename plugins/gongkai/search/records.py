@@ -164,6 +164,7 @@ def record_of(site: DisclosureSite, document: Document, url: str, body_html: str
     """The record of a published document: its metadata, columns and validity, and its rendered body."""
     validity = site.state(document)
     state = validity.value if validity else None
+    consultation = site.consultation_state(document)
     values = {
         ORGAN_FILTER: [site.catalog.organ.name] if site.catalog.organ_key else [],
         "栏目": [column.name for column in site.columns_of(document)],
@@ -172,6 +173,7 @@ def record_of(site: DisclosureSite, document: Document, url: str, body_html: str
         "文种": [document.kind],
         "年份": [str(document.published.year)],
         "有效性": [state] if state else [],
+        "征集状态": [consultation.value] if consultation else [],
     }
     filters = {name: values[name] for name in FILTERS if values[name]}
     return SearchRecord(

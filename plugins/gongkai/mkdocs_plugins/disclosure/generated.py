@@ -110,6 +110,8 @@ def plan_pages(
         match column.kind:
             case ColumnKind.DOCUMENT_LIST:
                 plan.listing(column, site.documents_in(column), ViewBuilder.column_page, ColumnView.template)
+            case ColumnKind.CONSULTATIONS:  # the consultations open now first
+                plan.listing(column, site.consultations_first(column), ViewBuilder.column_page, ColumnView.template)
             case ColumnKind.DIRECTORY:  # the 公开目录 lists every published document
                 plan.listing(column, site.documents, ViewBuilder.directory, DirectoryView.template)
             case ColumnKind.LIBRARY:
