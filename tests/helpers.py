@@ -136,6 +136,22 @@ def make_project(tmp_path: Path, documents: dict[str, str] | None = None) -> Pro
     return project
 
 
+def add_top_column(project: Project, column: str) -> None:
+    """The test catalog with one more top-level column: its YAML, indented as the catalog's columns."""
+    catalog = project.root / "catalog.yaml"
+    text = catalog.read_text("utf-8")
+    at = text.index("# Test sites hold")
+    catalog.write_text(text[:at] + column + text[at:], "utf-8")
+
+
+def check_findings(project: Project, capsys) -> tuple[int, list[str]]:
+    """`gongkai check`'s exit code and finding lines (without the summary line)."""
+    from gongkai.cli import main
+
+    code = main(["-f", str(project.root / "mkdocs.yml"), "check"])
+    return code, capsys.readouterr().out.splitlines()[:-1]
+
+
 def texts(tree: HTMLParser, selector: str) -> list[str]:
     return [node.text(strip=True) for node in tree.css(selector)]
 

@@ -15,6 +15,7 @@ from .model.cleanup import CleanupItem, CleanupRecord, Decision
 from .model.consultation import Consultation, ConsultationState
 from .model.document import Attachment, Document
 from .model.feeds import Feed
+from .model.gazette import GazetteIssue, GazetteItem
 from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
 from .model.report_export import export_uris
 from .model.site import DisclosureSite, ListingPage
@@ -230,6 +231,7 @@ class DocumentView:
     interpretations: list[DocumentLink] = field(default_factory=list)  # the 政策解读 of this document
     interprets: list[DocumentLink] = field(default_factory=list)  # what this 政策解读 explains
     report: ReportView | None = None  # the tables, when this is a 年度报告
+    carried: list[Link] = field(default_factory=list)  # 刊登于《示例县人民政府公报》2026年第3号
     consultation: ConsultationView | None = None  # when this puts a draft decision out for comment
     drafts: list[DocumentLink] = field(default_factory=list)  # the consultations this decision was put out as
     answers: list[DocumentLink] = field(default_factory=list)  # the consultations whose 采纳情况 this publishes
@@ -305,6 +307,50 @@ class CleanupView:
     withheld_count: int  # decisions about documents that are not 主动公开: counted, not named
     announcement: DocumentLink | None
     template: str = "gongkai/cleanup.html"
+
+
+@dataclass(frozen=True)
+class IssueSummary:
+    """An issue as the gazette's column lists it: its cover data."""
+
+    issue: GazetteIssue
+    url: str
+    pdf_url: str | None
+
+
+@dataclass(frozen=True)
+class GazetteView:
+    """A 政府公报 column: the years, newest first, each with its issues."""
+
+    column: Column
+    breadcrumbs: list[Link]
+    title: str  # 刊名
+    years: list[tuple[int, list[IssueSummary]]]
+    template: str = "gongkai/gazette.html"
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    """An item of an issue's 目录: a document's link, a text of its own (below the 目录), or pages of the PDF."""
+
+    item: GazetteItem
+    link: DocumentLink | None  # a document of the site
+    anchor: str | None  # a text of its own, shown on the page
+    pdf_url: str | None  # a page range: the whole issue, opened at its first page
+    paragraphs: list[str] = field(default_factory=list)  # of a text of its own
+
+
+@dataclass(frozen=True)
+class IssueView:
+    """One issue of the gazette: cover data, the whole-issue PDF, and its 目录 by section."""
+
+    column: Column
+    breadcrumbs: list[Link]
+    title: str  # 刊名
+    summary: IssueSummary
+    sections: list[tuple[str, list[IssueEntry]]]
+    texts: list[IssueEntry]  # the texts of its own, in 目录 order
+    template: str = "gongkai/gazette-issue.html"
 
 
 def _channel_href(name: str, text: str) -> str | None:
@@ -471,6 +517,7 @@ class ViewBuilder:
             interpretations=self._links(self.site.interpretations_of(document)),
             interprets=self._links(self.site.interpreted_by(document)),
             report=self._report(document),
+            carried=[Link(f"《{c.gazette}》{c.issue}", self.url_of(c.uri)) for c in self.site.carried_in(document)],
             consultation=self.consultation(document),
             drafts=self._links(self.site.drafts_of(document)),
             answers=self._links(self.site.answers_to(document)),
@@ -610,3 +657,32 @@ class ViewBuilder:
             withheld_count=withheld,
             announcement=announcement,
         )
+
+    def issue_summary(self, column: Column, issue: GazetteIssue) -> IssueSummary:
+        return IssueSummary(
+            issue=issue,
+            url=self.url_of(self.layout.section_uri(column, issue.key)),
+            pdf_url=self.url_of(issue.pdf) if issue.pdf else None,
+        )
+
+    def gazette(self, column: Column) -> GazetteView:
+        years: dict[int, list[IssueSummary]] = {}
+        for issue in self.site.gazette:  # newest first
+            years.setdefault(issue.year, []).append(self.issue_summary(column, issue))
+        return GazetteView(column, self.breadcrumbs(column)[:-1], self.site.gazette_title, list(years.items()))
+
+    def gazette_issue(self, column: Column, issue: GazetteIssue) -> IssueView:
+        summary = self.issue_summary(column, issue)
+        sections = [(name, [self._issue_entry(item, summary) for item in items]) for name, items in issue.sections()]
+        texts = [entry for _, entries in sections for entry in entries if entry.anchor]
+        return IssueView(column, self.breadcrumbs(column), self.site.gazette_title, summary, sections, texts)
+
+    def _issue_entry(self, item: GazetteItem, summary: IssueSummary) -> IssueEntry:
+        if item.document is not None:
+            return IssueEntry(item, self.document_link(self.site.register.lookup(item.document)[0]), None, None)
+        if item.text is not None:
+            # A line of an official text is a paragraph of it: 任命…；, the signature, the date.
+            paragraphs = [line.strip() for line in item.text.splitlines() if line.strip()]
+            return IssueEntry(item, None, f"gk-item-{item.number}", None, paragraphs)
+        pdf_url = f"{summary.pdf_url}#page={item.first_page}" if summary.pdf_url else None
+        return IssueEntry(item, None, None, pdf_url)

@@ -45,6 +45,8 @@ PAGES: dict[str, str | None] = {
     "consultations": "zwgk/xzf/zdjcygk/",
     "consultation-open": "zwgk/xzf/wj/2026/00042/",
     "consultation-answered": "zwgk/xzf/wj/2025/00020/",
+    "gazette": "zwgk/xzf/zfgb/",
+    "gazette-issue": "zwgk/xzf/zfgb/2026-01/",
     "library": "zwgk/xzf/fdzdgknr/fgwj/gfxwj/",
     "library-repealed": "zwgk/xzf/fdzdgknr/fgwj/gfxwj/fzsx/",
     "cleanup-record": "zwgk/xzf/fdzdgknr/fgwj/qljg/2025/",

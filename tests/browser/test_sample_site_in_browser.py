@@ -144,3 +144,24 @@ def test_on_a_phone_a_consultation_shows_its_state_and_how_to_comment_before_the
     assert section_box["y"] < body_box["y"]
     assert section_box["x"] >= 0 and section_box["x"] + section_box["width"] <= 360
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_on_a_phone_a_gazette_issue_opens_from_its_year_and_its_contents_lead_on(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "zwgk/xzf/zfgb/")
+    year = page.get_by_role("region", name="2026年")
+    year.get_by_role("link", name="2026年第1号", exact=True).click()
+    expect(page.locator("h1")).to_have_text("示例县人民政府公报 2026年第1号")
+    contents = page.get_by_role("region", name="目录")
+    expect(contents.get_by_role("heading", level=3)).to_have_text(["政府文件", "人事任免"])
+    pdf = page.get_by_role("link", name=re.compile("^2026年第1号全文"))
+    assert pdf.get_attribute("href") == "../../gongbao/2026-01.pdf"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # The appointment is read on the page; a document of the site opens its own page.
+    contents.get_by_role("link", name="示例县人民政府关于赵立新等同志职务任免的通知").click()
+    expect(
+        page.get_by_role("heading", name="示例县人民政府关于赵立新等同志职务任免的通知", level=2)
+    ).to_be_in_viewport()
+    contents.get_by_role("link", name="示例县人民政府关于修改和废止部分行政规范性文件的决定").click()
+    expect(page).to_have_url(base_url + "zwgk/xzf/wj/2026/00001/")
+    expect(page.locator(".gk-carried")).to_have_text("刊登于《示例县人民政府公报》2026年第1号")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.cli import main
-from helpers import ORGAN_CODE, document, search_records, texts
+from helpers import ORGAN_CODE, add_top_column, check_findings, document, search_records, texts
 
 CONSULTATION_COLUMN = """\
     - 代码: zdjcygk
@@ -26,11 +26,7 @@ def _as_of(monkeypatch):
 
 
 def with_consultation_column(project, settings: str = "") -> None:
-    """The test catalog with a 意见征集 column at the top level (`settings`: its own lines)."""
-    catalog = project.root / "catalog.yaml"
-    text = catalog.read_text("utf-8")
-    at = text.index("# Test sites hold")
-    catalog.write_text(text[:at] + CONSULTATION_COLUMN + settings + text[at:], "utf-8")
+    add_top_column(project, CONSULTATION_COLUMN + settings)
 
 
 def block(start: str, end: str, *lines: str) -> str:
@@ -54,8 +50,7 @@ def consultation(seq: int, start: str, end: str, *lines: str, **overrides: objec
 
 
 def findings(project, capsys) -> tuple[int, list[str]]:
-    code = main(["-f", str(project.root / "mkdocs.yml"), "check"])
-    return code, capsys.readouterr().out.splitlines()[:-1]
+    return check_findings(project, capsys)
 
 
 ANSWERED = (

@@ -115,6 +115,23 @@ def test_the_government_consults_on_its_drafts_open_awaiting_feedback_and_answer
     assert "征求意见期间共收到意见 26 条，采纳 17 条，部分采纳 4 条，未采纳 5 条。" in inline.text()
 
 
+def test_the_governments_gazette_has_three_years_of_issues_with_their_contents_and_pdfs(sample_site: Path):
+    column = html(sample_site, "zwgk/xzf/zfgb")
+    assert [h.text(strip=True) for h in column.css("section h2")] == ["2026年", "2025年", "2024年"]
+    assert len(column.css("table.gk-gazette tbody tr")) == 6
+    issue = html(sample_site, "zwgk/xzf/zfgb/2026-01")
+    sections = [h.text(strip=True) for h in issue.css("section.gk-gazette-toc h3")]
+    assert sections == ["政府文件", "人事任免"]
+    assert "示例县人民政府关于修改和废止部分行政规范性文件的决定" in issue.css_first("section.gk-gazette-toc").text()
+    assert (
+        issue.css_first("section.gk-gazette-text h2").text(strip=True) == "示例县人民政府关于赵立新等同志职务任免的通知"
+    )
+    assert (sample_site / "zwgk/xzf/gongbao/2026-01.pdf").read_bytes()[:5] == b"%PDF-"
+    # A department's document carried by the county's gazette says so on its page.
+    carried = html(sample_site, "zwgk/jyj/wj/2026/00014").css_first(".gk-carried").text(strip=True)
+    assert carried == "刊登于《示例县人民政府公报》2026年第2号"
+
+
 def test_non_public_sample_documents_reach_no_output_file(sample_site: Path):
     withheld = [d for d in all_sample_documents() if d["公开属性"] != "主动公开"]
     assert withheld

@@ -62,6 +62,8 @@ def _newest(site: DisclosureSite, column: Column) -> tuple[dt.date | None, str |
         return (site.documents[0].published if site.documents else None), "没有已发布的文件"
     if column.kind is ColumnKind.CLEANUPS:
         return max((r.published for r in site.cleanups), default=None), "没有清理记录"
+    if column.kind is ColumnKind.GAZETTE:
+        return max((i.published for i in site.gazette), default=None), "没有任何一期公报"
     page = site.pages.get(column.code)
     if column.kind is ColumnKind.SINGLE_PAGE and page is not None:
         if not page.body.strip():

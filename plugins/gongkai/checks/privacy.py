@@ -2,7 +2,7 @@
 
 Documents are read whole (front matter and body: the title, summary and keywords
 are published too), with their text attachments (CSV, TXT), the column pages,
-the 清理 records and catalog.yaml (its organ and guide texts make the 公开指南).
+the 清理 records, the 公报 issues and catalog.yaml (its organ and guide texts make the 公开指南).
 A number catalog.yaml lists under 检查: 公开号码, with the reason it may be
 published, is not reported.
 """
@@ -58,6 +58,8 @@ def _published_files(site: DisclosureSite, catalog_file: Path) -> Iterator[tuple
         yield docs_dir / page.src_uri, page.source_path, "md"
     for record in site.cleanups:
         yield docs_dir / record.src_uri, record.source_path, "yaml"
+    for issue in site.gazette:  # its texts of its own (人事任免) are published
+        yield docs_dir / issue.src_uri, issue.source_path, "yaml"
     yield catalog_file, site.catalog.source_path, "yaml"
 
 

@@ -17,6 +17,7 @@ from .columns import check_columns
 from .consultations import check_consultations
 from .deadlines import check_deadlines
 from .findings import Findings
+from .gazette import check_gazette
 from .interpretations import check_interpretations
 from .links import check_links
 from .privacy import check_personal_data
@@ -67,6 +68,7 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     check_raw_html(site, findings)
     check_annual_reports(site, findings)
     check_consultations(site, findings)
+    check_gazette(site, findings)
     return findings.items
 
 
@@ -86,7 +88,7 @@ def check_project(project: Project, as_of: dt.date) -> CheckReport:
     plugin = project.plugin
     try:
         platform = load_platform(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
-                                 plugin.cleanups_dir)  # fmt: skip
+                                 plugin.cleanups_dir, gazettes_dir=plugin.gazettes_dir)  # fmt: skip
     except InvalidInput as e:
         # Input that cannot be read stops here: the other rules need the whole site.
         findings = [dataclasses.replace(p, code=p.code or SCHEMA) for p in e.problems]

@@ -41,6 +41,21 @@ class ColumnKind(StrEnum):
     LIBRARY = "文件库"  # 规章库 or 行政规范性文件库: documents with their validity
     CLEANUPS = "清理结果"  # the 清理 records, one page each
     CONSULTATIONS = "意见征集"  # 重大决策预公开: documents with a comment period (gongkai.model.consultation)
+    GAZETTE = "政府公报"  # the gazette's issues, one page each (gongkai.model.gazette)
+
+
+@dataclass(frozen=True)
+class GazetteRules:
+    """A 政府公报 column's settings (catalog.yaml 刊名, 目录栏目, 刊登时限)."""
+
+    title: str  # 刊名: 示例县人民政府公报
+    sections: tuple[str, ...]  # the sections an issue's 目录 may have, in the site's words
+    # Working days from a 规范性文件's (or 规章's) 发布日期 within which an issue carries it. Seed 000 says
+    # "在xx个工作日内报送": the number is local [unconfirmed].
+    working_days: int = 20
+
+
+DEFAULT_GAZETTE_SECTIONS = ("政府规章", "政府文件", "政府办公室文件", "部门文件", "人事任免", "其他")
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,7 @@ class Column:
     interpretations_from: dt.date | None = None
     page_type: str | None = None  # 栏目类型: the ColumnType of its pages; None: its parent's
     consultation_rules: ConsultationRules | None = None  # 意见征集 columns only
+    gazette_rules: GazetteRules | None = None  # 政府公报 columns only
     line: int = field(default=0, repr=False, compare=False)  # of its 代码 in catalog.yaml
     # Left out of repr, which build-cache keys use: the catalog is in every key as it is.
     parent: Column | None = field(default=None, repr=False)
@@ -228,9 +244,10 @@ ORGAN_KEYS = [
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
 COLUMN_KEYS = [
     "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "需要解读",
-    "栏目类型", "最短征集天数", "反馈期限天数", "子栏目",
+    "栏目类型", "最短征集天数", "反馈期限天数", "刊名", "目录栏目", "刊登时限", "子栏目",
 ]  # fmt: skip
 CONSULTATION_RULE_KEYS = ["最短征集天数", "反馈期限天数"]
+GAZETTE_RULE_KEYS = ["刊名", "目录栏目", "刊登时限"]
 # The kinds a 文件库 holds: the annual report counts 规章 and 行政规范性文件; 法律法规 (a 法律法规库 of
 # laws, regulations and judicial interpretations kept for reference) have no term of validity of ours.
 CATEGORIES = ["行政规范性文件", "规章", "法律法规"]
@@ -520,6 +537,7 @@ def _read_column(
         item.problem("需要解读", f"类型为{kind_text}的栏目不列出文件", "仅文件列表、文件库栏目填写")
     names = _required_texts(item, ["名称", "依据", "说明", "责任单位"])
     rules = _consultation_rules(item, kind, kind_text)
+    gazette = _gazette_rules(item, kind, kind_text)
     if code is None or slug is None or kind is None or frequency is None or names is None:
         return None
     return Column(
@@ -527,15 +545,32 @@ def _read_column(
         frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
         prominent=item.boolean("突出显示", False), category=category,
         interpretations_from=_interpretations_from(item), page_type=item.text("栏目类型"),
-        consultation_rules=rules, line=item.line("代码"), parent=parent,
+        consultation_rules=rules, gazette_rules=gazette, line=item.line("代码"), parent=parent,
+    )  # fmt: skip
+
+
+def _not_for_this_kind(item: FieldReader, keys: list[str], kind_text: str | None, kind: ColumnKind) -> None:
+    for key in (k for k in keys if k in item.data):
+        item.problem(key, f"类型为{kind_text}的栏目不使用「{key}」", f"仅{kind.value}栏目填写")
+
+
+def _gazette_rules(item: FieldReader, kind: ColumnKind | None, kind_text: str | None) -> GazetteRules | None:
+    if kind is not ColumnKind.GAZETTE:
+        _not_for_this_kind(item, GAZETTE_RULE_KEYS, kind_text, ColumnKind.GAZETTE)
+        return None
+    sections = tuple(item.text_list("目录栏目")) or DEFAULT_GAZETTE_SECTIONS
+    if len(set(sections)) < len(sections):
+        item.problem("目录栏目", "有重复的栏目名称", "每个栏目名称只写一次")
+    default = GazetteRules("", sections)
+    return GazetteRules(
+        title=item.text("刊名") or "", sections=sections,
+        working_days=item.integer("刊登时限", default.working_days),
     )  # fmt: skip
 
 
 def _consultation_rules(item: FieldReader, kind: ColumnKind | None, kind_text: str | None) -> ConsultationRules | None:
-    given = [key for key in CONSULTATION_RULE_KEYS if key in item.data]
     if kind is not ColumnKind.CONSULTATIONS:
-        for key in given:
-            item.problem(key, f"类型为{kind_text}的栏目不使用「{key}」", "仅意见征集栏目填写")
+        _not_for_this_kind(item, CONSULTATION_RULE_KEYS, kind_text, ColumnKind.CONSULTATIONS)
         return None
     default = ConsultationRules()
     return ConsultationRules(
@@ -559,7 +594,7 @@ def _interpretations_from(item: FieldReader) -> dt.date | None:
 
 def check_unique_kinds(root: FieldReader, columns: list[Column], key: str = "栏目") -> None:
     everything = [c for top in columns for c in top.walk()]
-    for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY, ColumnKind.CLEANUPS):
+    for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY, ColumnKind.CLEANUPS, ColumnKind.GAZETTE):
         found = [c.code for c in everything if c.kind is kind]
         if len(found) > 1:
             root.problem(

@@ -51,6 +51,11 @@ REPORT_MISSING = "GK603"
 SHORT_CONSULTATION = "GK701"
 FEEDBACK_MISSING = "GK702"
 CONSULTATION_LINK = "GK703"
+GAZETTE_ITEM = "GK711"
+CARRIED_TWICE = "GK712"
+ISSUE_SEQUENCE = "GK713"
+ISSUE_TOO_EARLY = "GK714"
+NOT_IN_GAZETTE = "GK715"
 
 RULES = [
     Rule(SCHEMA, "内容格式", Level.ERROR, "catalog.yaml、文件或清理记录的格式错误：缺字段、日期无效等", fixed=True),
@@ -74,6 +79,11 @@ RULES = [
     Rule(SHORT_CONSULTATION, "征求意见期过短", Level.WARNING, "征求意见期短于栏目的最短征集天数，且未说明理由"),
     Rule(FEEDBACK_MISSING, "未公布采纳情况", Level.WARNING, "征求意见截止超过栏目的反馈期限，仍未公布采纳情况"),
     Rule(CONSULTATION_LINK, "征求意见关联无效", Level.ERROR, "采纳情况或征求意见稿指向的文件不存在、不公开或不符"),
+    Rule(GAZETTE_ITEM, "公报条目无效", Level.ERROR, "公报目录中的「文件」没有对应的文件，或不是主动公开的文件"),
+    Rule(CARRIED_TWICE, "重复刊登", Level.ERROR, "同一份文件刊登在公报的两期（或一期的两处）"),
+    Rule(ISSUE_SEQUENCE, "期号不连续", Level.ERROR, "同一年的公报期号重复、缺号，或出版日期与期号顺序不符"),
+    Rule(ISSUE_TOO_EARLY, "公报早于文件", Level.ERROR, "公报的出版日期早于它所刊登文件的发布日期"),
+    Rule(NOT_IN_GAZETTE, "未按时刊登公报", Level.WARNING, "规范性文件、规章发布后超过栏目的刊登时限（工作日）仍未刊登"),
 ]  # fmt: skip
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

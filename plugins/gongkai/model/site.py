@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .annual_report import ReportData, library_counts
-from .catalog import Catalog, Column, ColumnKind, ConsultationRules
+from .catalog import Catalog, Column, ColumnKind, ConsultationRules, GazetteRules
 from .cleanup import CleanupRecord, read_cleanups
 from .consultation import ConsultationState
 from .document import Document, read_document, read_front_matter, read_link_names, read_markdown
 from .fields import FieldReader
+from .gazette import GazetteIssue, read_gazette
 from .layout import SEARCH_URI, Layout, PortalLayout
 from .platform_catalog import PlatformCatalog, load_platform_catalog
 from .problems import InvalidInput, Problem, ProblemList, Severity
@@ -89,6 +90,15 @@ class ColumnPage:
 PAGE_FIELDS = ["发布日期"]
 
 
+@dataclass(frozen=True)
+class Carriage:
+    """An issue of a gazette that carries a document: its 刊名 and number, and its page."""
+
+    gazette: str  # 示例县人民政府公报
+    issue: str  # 2026年第3号
+    uri: str
+
+
 @dataclass
 class SiteWide:
     """What the organs of one site share: on a platform, a document of one organ links to, interprets,
@@ -104,6 +114,7 @@ class SiteWide:
     decisions_of: dict[str, list[Document]] = field(default_factory=dict)
     # 索引号 of a document published as the 采纳情况 of consultations -> those consultations
     answers_to: dict[str, list[Document]] = field(default_factory=dict)
+    carried_in: dict[str, list[Carriage]] = field(default_factory=dict)  # 索引号 -> the 公报 issues carrying it
     # The pages the column generates that a Markdown link may name: every organ's landing and column pages,
     # 一网通查, and a platform's portal and 公开目录.
     generated_pages: set[str] = field(default_factory=set)
@@ -117,6 +128,7 @@ class DisclosureSite:
     unpublished_files: set[str]  # src_uris under the docs dir to keep out of the build
     register: Register
     cleanups: list[CleanupRecord] = field(default_factory=list)  # newest review first
+    gazette: list[GazetteIssue] = field(default_factory=list)  # the 政府公报's issues, newest first
     warnings: list[Problem] = field(default_factory=list)
     by_column: dict[str, list[Document]] = field(default_factory=dict)
     pages: dict[str, ColumnPage] = field(default_factory=dict)  # column code -> its Markdown page
@@ -210,6 +222,16 @@ class DisclosureSite:
     def decisions_of(self, document: Document) -> list[Document]:
         """The published decisions that name a consultation as their 征求意见稿, newest first."""
         return self.shared.decisions_of.get(document.index_no, [])
+
+    def carried_in(self, document: Document) -> list[Carriage]:
+        """The gazette issues, of any organ, that carry the document, oldest first."""
+        return self.shared.carried_in.get(document.index_no, [])
+
+    @property
+    def gazette_title(self) -> str:
+        """刊名: the 政府公报 column's, else the organ's name and 公报."""
+        rules = _gazette_rules(self.catalog)
+        return (rules.title if rules else "") or f"{self.catalog.organ.name}公报"
 
     def answers_to(self, document: Document) -> list[Document]:
         """The published consultations whose 采纳情况 this document publishes."""
@@ -319,6 +341,15 @@ class Platform:
         return {d.src_uri: site for site in self.sites for d in site.documents}
 
 
+@dataclass(frozen=True)
+class _Folders:
+    """Where an organ's content is, under the docs dir."""
+
+    documents: Path
+    cleanups: Path
+    gazette: Path
+
+
 @dataclass
 class _OrganContent:
     """What one organ's folder holds, read and checked on its own."""
@@ -328,6 +359,7 @@ class _OrganContent:
     cleanups: list[CleanupRecord]
     pages: dict[str, ColumnPage]
     documents_root: Path
+    gazette: list[GazetteIssue] = field(default_factory=list)
     linked_only: bool = False  # another organ's documents that a part's are linked with, not all of them
 
 
@@ -339,6 +371,7 @@ def load_platform(
     as_of: dt.date,
     cleanups_dir: str = "qingli",
     only_organ: str | None = None,
+    gazettes_dir: str = "gongbao",
 ) -> Platform:
     """Load and validate every organ of the site; raise InvalidInput with all errors at once.
 
@@ -347,8 +380,8 @@ def load_platform(
 
     With `only_organ` (the part of one organ: gongkai.model.parts), that organ is loaded and checked in full;
     of the others, only the documents its own are linked with, however indirectly (relations, 解读对象,
-    清理 decisions), and they are not checked: the memory a part needs follows its organ's size and its
-    links, not the number of organs.
+    清理 decisions, the 公报 issues carrying its documents), and they are not checked: the memory a part
+    needs follows its organ's size and its links, not the number of organs.
     """
 
     def display(path: Path) -> str:
@@ -360,11 +393,11 @@ def load_platform(
     others = []
     for catalog in platform_catalog.organs:
         folder = platform_catalog.organ_folder(catalog)
-        roots = (docs_dir / f"{folder}{documents_dir}", docs_dir / f"{folder}{cleanups_dir}")
+        roots = _Folders(*(docs_dir / f"{folder}{name}" for name in (documents_dir, cleanups_dir, gazettes_dir)))
         if only_organ is None or catalog.organ_key == only_organ:
-            contents.append(_read_organ_content(catalog, *roots, docs_dir, display, problems))
+            contents.append(_read_organ_content(catalog, roots, docs_dir, display, problems))
         else:
-            others.append((catalog, *roots))
+            others.append((catalog, roots))
     if only_organ is not None:
         contents += _linked_content(contents, others, docs_dir, display)
     elif platform_catalog.is_platform:
@@ -406,26 +439,32 @@ def load_site(
     project_dir: Path,
     as_of: dt.date,
     cleanups_dir: str = "qingli",
+    gazettes_dir: str = "gongbao",
 ) -> DisclosureSite:
     """The site of one organ (load_platform); on a platform, its first organ's."""
-    return load_platform(catalog_file, docs_dir, documents_dir, project_dir, as_of, cleanups_dir).first
+    platform = load_platform(
+        catalog_file, docs_dir, documents_dir, project_dir, as_of, cleanups_dir, None, gazettes_dir
+    )
+    return platform.first
 
 
 def _linked_content(
     own: list[_OrganContent],
-    others: list[tuple[Catalog, Path, Path]],
+    others: list[tuple[Catalog, _Folders]],
     docs_dir: Path,
     display: Callable[[Path], str],
 ) -> list[_OrganContent]:
-    """Of the other organs, the documents and 清理 records linked with `own`'s documents, however
-    indirectly; of the rest only the front matter is read, for its links. Their faults are not this part's."""
+    """Of the other organs, the documents, 清理 records and 公报 issues linked with `own`'s documents,
+    however indirectly; of the rest only the front matter is read, for its links. Their faults are not
+    this part's."""
     links: dict[Path, tuple[set[str], set[str]]] = {}  # a document's names, and the names it refers to
     ignored = ProblemList()
-    for _, documents_root, _ in others:
-        for path in sorted(documents_root.rglob("*.md")) if documents_root.is_dir() else []:
+    for _, folders in others:
+        for path in sorted(folders.documents.rglob("*.md")) if folders.documents.is_dir() else []:
             links[path] = read_link_names(path)  # the front matter only: most are let go unread
     wanted = {name for content in own for d in content.documents for name in _names(d) | _references(d)}
     wanted |= {normalise_reference(d.target) for content in own for r in content.cleanups for d in r.decisions()}
+    wanted |= {normalise_reference(name) for content in own for issue in content.gazette for name in _carried(issue)}
     kept: set[Path] = set()
     changed = True
     while changed:  # the closure: a document joins when it names, or is named by, one that is in
@@ -436,18 +475,33 @@ def _linked_content(
                 wanted |= names | references
                 changed = True
     contents = []
-    for catalog, documents_root, cleanups_root in others:
+    for catalog, folders in others:
         documents = [
-            document for path in sorted(p for p in kept if p.is_relative_to(documents_root))
+            document for path in sorted(p for p in kept if p.is_relative_to(folders.documents))
             if (document := read_document(path, docs_dir, display(path), catalog, ignored)) is not None
         ]  # fmt: skip
         cleanups = [
-            record for record in read_cleanups(cleanups_root, docs_dir, display, ignored)
+            record for record in read_cleanups(folders.cleanups, docs_dir, display, ignored)
             if any(normalise_reference(d.target) in wanted for d in record.decisions())
         ]  # fmt: skip
-        if documents or cleanups:
-            contents.append(_OrganContent(catalog, documents, cleanups, {}, documents_root, linked_only=True))
+        gazette = [
+            issue for issue in read_gazette(folders.gazette, docs_dir, _gazette_rules(catalog), display, ignored)
+            if any(normalise_reference(name) in wanted for name in _carried(issue))
+        ]  # fmt: skip
+        if documents or cleanups or gazette:
+            content = _OrganContent(catalog, documents, cleanups, {}, folders.documents, gazette, linked_only=True)
+            contents.append(content)
     return contents
+
+
+def _carried(issue: GazetteIssue) -> list[str]:
+    """The references of the documents an issue carries."""
+    return [item.document for item in issue.items if item.document]
+
+
+def _gazette_rules(catalog: Catalog) -> GazetteRules | None:
+    columns = catalog.columns_of_kind(ColumnKind.GAZETTE)
+    return columns[0].gazette_rules if columns else None
 
 
 def _names(document: Document) -> set[str]:
@@ -465,28 +519,24 @@ def _references(document: Document) -> set[str]:
 
 
 def _read_organ_content(
-    catalog: Catalog,
-    documents_root: Path,
-    cleanups_root: Path,
-    docs_dir: Path,
-    display: Callable[[Path], str],
-    problems: ProblemList,
+    catalog: Catalog, folders: _Folders, docs_dir: Path, display: Callable[[Path], str], problems: ProblemList
 ) -> _OrganContent:
     documents: list[Document] = []
-    markdown_files = sorted(documents_root.rglob("*.md")) if documents_root.is_dir() else []
+    markdown_files = sorted(folders.documents.rglob("*.md")) if folders.documents.is_dir() else []
     for path in markdown_files:
         document = read_document(path, docs_dir, display(path), catalog, problems)
         if document is not None:
             documents.append(document)
     _check_one_report_a_year(documents, problems)
     _check_columns(documents, catalog, problems)
-    cleanups = read_cleanups(cleanups_root, docs_dir, display, problems)
+    cleanups = read_cleanups(folders.cleanups, docs_dir, display, problems)
     _check_cleanup_column(cleanups, catalog, problems)
+    gazette = read_gazette(folders.gazette, docs_dir, _gazette_rules(catalog), display, problems)
     pages = {
         c.code: page for c in catalog.walk() if c.page_source
         if (page := _read_column_page(c, docs_dir, display, problems))
     }  # fmt: skip
-    return _OrganContent(catalog, documents, cleanups, pages, documents_root)
+    return _OrganContent(catalog, documents, cleanups, pages, folders.documents, gazette)
 
 
 def _organ_site(
@@ -500,13 +550,15 @@ def _organ_site(
         unpublished |= _orphan_files(content.documents_root, docs_dir, documents, display, problems)
     unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
     unpublished |= {record.src_uri for record in cleanups}  # data, rendered as pages
+    unpublished |= {issue.src_uri for issue in content.gazette}  # data too; the PDFs are published as they are
     unpublished |= {d.report.src_uri for d in documents if d.report}  # data, rendered as the report's tables
     by_column: dict[str, list[Document]] = defaultdict(list)
     for document in public:
         for code in dict.fromkeys(document.column_codes):
             by_column[code].append(document)
     return DisclosureSite(
-        catalog, public, withheld, unpublished, register, cleanups, [], dict(by_column), content.pages, docs_dir,
+        catalog, public, withheld, unpublished, register, cleanups, content.gazette, [], dict(by_column),
+        content.pages, docs_dir,
     )  # fmt: skip
 
 
@@ -534,6 +586,13 @@ def site_wide(sites: list[DisclosureSite], catalog: PlatformCatalog | None = Non
         if document.consultation and document.consultation.feedback_document:
             for answer in named([document.consultation.feedback_document]):
                 answers[answer.index_no].append(document)
+    carried: dict[str, list[Carriage]] = defaultdict(list)
+    for site in sites:
+        columns = site.catalog.columns_of_kind(ColumnKind.GAZETTE)
+        for issue in reversed(site.gazette) if columns else []:  # oldest first
+            uri = Layout(site.catalog).section_uri(columns[0], issue.key)
+            for document in named(_carried(issue)):
+                carried[document.index_no].append(Carriage(site.gazette_title, issue.name, uri))
     withheld = [d for s in sites for d in s.withheld]
     return SiteWide(
         public_by_key=public_by_key,
@@ -544,6 +603,7 @@ def site_wide(sites: list[DisclosureSite], catalog: PlatformCatalog | None = Non
         interpreted_by=dict(by),
         decisions_of=dict(decisions),
         answers_to=dict(answers),
+        carried_in=dict(carried),
         generated_pages=_generated_pages(catalog.organs if catalog else [s.catalog for s in sites], catalog),
     )
 

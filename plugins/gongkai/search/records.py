@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model.document import Document
 from ..model.site import DisclosureSite
-from . import FILTERS, ORGAN_FILTER
+from . import FILTERS, GAZETTE_FILTER, ORGAN_FILTER
 from .text import tokens
 
 SORT_KEY = "发布日期"
@@ -174,6 +174,7 @@ def record_of(site: DisclosureSite, document: Document, url: str, body_html: str
         "年份": [str(document.published.year)],
         "有效性": [state] if state else [],
         "征集状态": [consultation.value] if consultation else [],
+        GAZETTE_FILTER: [carriage.issue for carriage in site.carried_in(document)],
     }
     filters = {name: values[name] for name in FILTERS if values[name]}
     return SearchRecord(

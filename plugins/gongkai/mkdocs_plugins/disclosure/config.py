@@ -35,6 +35,9 @@ class DisclosureConfig(Config):
     cleanups_dir = c.Type(str, default="qingli")
     """Folder under docs_dir holding the 清理 records (*.yaml), each published as a page."""
 
+    gazettes_dir = c.Type(str, default="gongbao")
+    """Folder under docs_dir holding the 政府公报's issues (*.yaml, with their PDFs), each published as a page."""
+
     as_of = c.Optional(c.Type(str))
     """Compute validity states as of this day (YYYY-MM-DD) instead of the build day, for a reproducible
     build. The environment variable GONGKAI_AS_OF (set by `gongkai build --as-of`) takes precedence."""

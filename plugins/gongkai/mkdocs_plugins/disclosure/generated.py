@@ -18,7 +18,9 @@ from ...views import (
     CleanupView,
     ColumnView,
     DirectoryView,
+    GazetteView,
     GuideView,
+    IssueView,
     LandingView,
     LibraryView,
     SearchView,
@@ -88,6 +90,16 @@ class PagePlan:
             page = GeneratedPage(record.title, "", CleanupView.template, record_view, in_nav=False)
             self.add(self.layout.section_uri(column, record.key), page)
 
+    def gazette(self, column: Column) -> None:
+        """The column's page of years and issues, and a page for each issue."""
+        view = partial(ViewBuilder.gazette, column=column)
+        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", GazetteView.template, view))
+        for issue in self.site.gazette:
+            issue_view = partial(ViewBuilder.gazette_issue, column=column, issue=issue)
+            title = f"{self.site.gazette_title} {issue.name}"
+            page = GeneratedPage(title, "", IssueView.template, issue_view, in_nav=False)
+            self.add(self.layout.section_uri(column, issue.key), page)
+
     def page_with_body(self, column: Column, make: Callable[..., Any], template: str) -> None:
         """单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide)."""
         body = (self.docs_dir / column.page_source).read_text("utf-8") if column.page_source else ""
@@ -118,6 +130,8 @@ def plan_pages(
                 plan.library(column)
             case ColumnKind.CLEANUPS:
                 plan.cleanups(column)
+            case ColumnKind.GAZETTE:
+                plan.gazette(column)
             case ColumnKind.SINGLE_PAGE:
                 plan.page_with_body(column, ViewBuilder.single_page, SinglePageView.template)
             case ColumnKind.GUIDE:

@@ -136,6 +136,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.platform = load_platform(
                 self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
                 as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir, only_organ=self.part,
+                gazettes_dir=self.config.gazettes_dir,
             )  # fmt: skip
         except InvalidInput as e:
             raise PluginError(str(e)) from e

@@ -113,6 +113,10 @@ async function run(state, remember) {
   facets.removeAttribute("aria-busy");
 }
 
+// Facets of years and issues (2026年第10号 before 2026年第3号) list the newest first, the others the largest.
+const NEWEST_FIRST = new Set(["年份", "公报"]);
+const newer = (a, b) => b.localeCompare(a, "zh", { numeric: true });
+
 function renderFacets(counts, chosen) {
   const focused = document.activeElement?.closest?.("#gk-search-facets") ? document.activeElement.id : null;
   facets.replaceChildren(
@@ -122,7 +126,7 @@ function renderFacets(counts, chosen) {
         const picked = new Set(chosen[name] || []);
         const entries = Object.entries(values)
           .filter(([value, count]) => count > 0 || picked.has(value))
-          .sort((a, b) => (name === "年份" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "zh")));
+          .sort((a, b) => (NEWEST_FIRST.has(name) ? newer(a[0], b[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "zh")));
         for (const value of picked) if (!(value in values)) entries.push([value, 0]);
         if (!entries.length) return null;
         const fieldset = element("fieldset", { className: "gk-search__facet" });
