@@ -19,6 +19,7 @@ from .model.gazette import GazetteIssue, GazetteItem
 from .model.layout import ENDED_SECTION, ENDED_TITLE, Layout
 from .model.report_export import export_uris
 from .model.site import DisclosureSite, ListingPage
+from .model.standard_catalog import StandardDomain, StandardItem, load_vocabulary
 from .model.validity import EventKind, State
 from .report_view import ReportView, report_view
 from .search import FILTERS as SEARCH_FILTERS
@@ -351,6 +352,50 @@ class IssueView:
     sections: list[tuple[str, list[IssueEntry]]]
     texts: list[IssueEntry]  # the texts of its own, in 目录 order
     template: str = "gongkai/gazette-issue.html"
+
+
+@dataclass(frozen=True)
+class DomainSummary:
+    domain: StandardDomain
+    url: str
+
+
+@dataclass(frozen=True)
+class StandardCatalogView:
+    """A 标准目录 column: its domains, and the whole catalog to download."""
+
+    column: Column
+    breadcrumbs: list[Link]
+    domains: list[DomainSummary]
+    downloads: list[Link]
+    template: str = "gongkai/standard-catalog.html"
+
+
+@dataclass(frozen=True)
+class PublishedIn:
+    """A column an item of the catalog is published in, and its newest 发布日期 (None: empty)."""
+
+    link: Link
+    newest: dt.date | None
+
+
+@dataclass(frozen=True)
+class StandardRow:
+    item: StandardItem
+    channels: list[tuple[str, bool]]  # every channel of the checklist, and whether it is ticked
+    columns: list[PublishedIn]
+
+
+@dataclass(frozen=True)
+class StandardDomainView:
+    """One domain of the 标准目录: the official table."""
+
+    column: Column
+    breadcrumbs: list[Link]
+    domain: StandardDomain
+    rows: list[StandardRow]
+    downloads: list[Link]
+    template: str = "gongkai/standard-domain.html"
 
 
 def _channel_href(name: str, text: str) -> str | None:
@@ -686,3 +731,34 @@ class ViewBuilder:
             return IssueEntry(item, None, f"gk-item-{item.number}", None, paragraphs)
         pdf_url = f"{summary.pdf_url}#page={item.first_page}" if summary.pdf_url else None
         return IssueEntry(item, None, None, pdf_url)
+
+    def _standard_downloads(self, column: Column) -> list[Link]:
+        return [
+            Link(f"下载 {ext.upper()}", self.url_of(self.layout.standard_export_uri(column, ext)))
+            for ext in ("csv", "json")
+        ]
+
+    def standard_catalog(self, column: Column) -> StandardCatalogView:
+        domains = [
+            DomainSummary(d, self.url_of(self.layout.section_uri(column, d.key))) for d in self.site.standard_catalog
+        ]
+        return StandardCatalogView(column, self.breadcrumbs(column)[:-1], domains, self._standard_downloads(column))
+
+    def standard_domain(self, column: Column, domain: StandardDomain) -> StandardDomainView:
+        channels = load_vocabulary().channels
+        rows = [
+            StandardRow(
+                item=item,
+                channels=[(channel, channel in item.channels) for channel in channels],
+                columns=[self._published_in(code) for code in item.columns if self.site.catalog.column(code)],
+            )
+            for item in domain.items
+        ]
+        return StandardDomainView(column, self.breadcrumbs(column), domain, rows, self._standard_downloads(column))
+
+    def _published_in(self, code: str) -> PublishedIn:
+        column = self.site.catalog.column(code)
+        assert column is not None
+        documents = [d for c in column.walk() for d in self.site.documents_in(c)]
+        newest = max((d.published for d in documents), default=None)
+        return PublishedIn(Link(column.name, self.column_url(column)), newest)

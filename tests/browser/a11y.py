@@ -47,6 +47,8 @@ PAGES: dict[str, str | None] = {
     "consultation-answered": "zwgk/xzf/wj/2025/00020/",
     "gazette": "zwgk/xzf/zfgb/",
     "gazette-issue": "zwgk/xzf/zfgb/2026-01/",
+    "standard-catalog": "zwgk/xzf/bzml/",
+    "standard-domain": "zwgk/xzf/bzml/fwzs/",
     "library": "zwgk/xzf/fdzdgknr/fgwj/gfxwj/",
     "library-repealed": "zwgk/xzf/fdzdgknr/fgwj/gfxwj/fzsx/",
     "cleanup-record": "zwgk/xzf/fdzdgknr/fgwj/qljg/2025/",

@@ -165,3 +165,23 @@ def test_on_a_phone_a_gazette_issue_opens_from_its_year_and_its_contents_lead_on
     contents.get_by_role("link", name="示例县人民政府关于修改和废止部分行政规范性文件的决定").click()
     expect(page).to_have_url(base_url + "zwgk/xzf/wj/2026/00001/")
     expect(page.locator(".gk-carried")).to_have_text("刊登于《示例县人民政府公报》2026年第1号")
+
+
+def test_a_standard_catalog_domain_reads_on_a_phone_and_prints_on_a4_landscape(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "zwgk/xzf/bzml/")
+    page.get_by_role("link", name="国有土地上房屋征收与补偿").click()
+    expect(page.locator("h1")).to_have_text("国有土地上房屋征收与补偿领域基层政务公开标准目录")
+    # On a phone each item is a card whose cells say what they are.
+    first = page.locator("table.gk-standard tbody tr").first
+    expect(first.locator("td[data-label='公开渠道和载体']")).to_contain_text("政府网站")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    first.get_by_role("link", name="房屋征收").click()
+    expect(page.locator("h1")).to_have_text("房屋征收")
+    page.go_back()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = {tuple(float(n) for n in box.split()) for box in re.findall(rb"/MediaBox\s*\[([\d.\s]+)\]", pdf)}
+    assert boxes and all(round(w) == 842 and round(h) == 595 for _, _, w, h in boxes), boxes  # A4 landscape

@@ -132,6 +132,16 @@ def test_the_governments_gazette_has_three_years_of_issues_with_their_contents_a
     assert carried == "刊登于《示例县人民政府公报》2026年第2号"
 
 
+def test_the_standard_catalog_has_four_domains_whose_items_point_at_the_governments_columns(sample_site: Path):
+    column = html(sample_site, "zwgk/xzf/bzml")
+    domains = [a.text(strip=True) for a in column.css("tbody a")]
+    assert domains == ["重大建设项目", "财政预决算", "国有土地上房屋征收与补偿", "社会救助"]
+    for key in ("zdjsxm", "czyjs", "fwzs", "shjz"):
+        rows = html(sample_site, f"zwgk/xzf/bzml/{key}").css("table.gk-standard tbody tr")
+        assert rows and all(row.css_first("td:last-child a") for row in rows)  # every item names its column
+    assert (sample_site / "zwgk/xzf/bzml/bzml.csv").read_bytes().count(b"\r\n") == 11  # header + 10 items
+
+
 def test_non_public_sample_documents_reach_no_output_file(sample_site: Path):
     withheld = [d for d in all_sample_documents() if d["公开属性"] != "主动公开"]
     assert withheld

@@ -64,6 +64,8 @@ def _newest(site: DisclosureSite, column: Column) -> tuple[dt.date | None, str |
         return max((r.published for r in site.cleanups), default=None), "没有清理记录"
     if column.kind is ColumnKind.GAZETTE:
         return max((i.published for i in site.gazette), default=None), "没有任何一期公报"
+    if column.kind is ColumnKind.STANDARD_CATALOG:  # a catalog, not news: blank or not, never out of date
+        return (None, None) if site.standard_catalog else (None, "没有任何领域的标准目录")
     page = site.pages.get(column.code)
     if column.kind is ColumnKind.SINGLE_PAGE and page is not None:
         if not page.body.strip():

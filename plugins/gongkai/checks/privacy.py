@@ -60,6 +60,8 @@ def _published_files(site: DisclosureSite, catalog_file: Path) -> Iterator[tuple
         yield docs_dir / record.src_uri, record.source_path, "yaml"
     for issue in site.gazette:  # its texts of its own (人事任免) are published
         yield docs_dir / issue.src_uri, issue.source_path, "yaml"
+    for domain in site.standard_catalog:
+        yield docs_dir / domain.src_uri, domain.source_path, "yaml"
     yield catalog_file, site.catalog.source_path, "yaml"
 
 

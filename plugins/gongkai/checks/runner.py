@@ -22,6 +22,7 @@ from .interpretations import check_interpretations
 from .links import check_links
 from .privacy import check_personal_data
 from .raw_html import check_raw_html
+from .standard_catalog import check_standard_catalog
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def check_site(site: DisclosureSite, catalog_file: Path) -> list[Problem]:
     check_annual_reports(site, findings)
     check_consultations(site, findings)
     check_gazette(site, findings)
+    check_standard_catalog(site, findings)
     return findings.items
 
 
@@ -88,7 +90,8 @@ def check_project(project: Project, as_of: dt.date) -> CheckReport:
     plugin = project.plugin
     try:
         platform = load_platform(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,
-                                 plugin.cleanups_dir, gazettes_dir=plugin.gazettes_dir)  # fmt: skip
+                                 plugin.cleanups_dir, gazettes_dir=plugin.gazettes_dir,
+                                 standards_dir=plugin.standards_dir)  # fmt: skip
     except InvalidInput as e:
         # Input that cannot be read stops here: the other rules need the whole site.
         findings = [dataclasses.replace(p, code=p.code or SCHEMA) for p in e.problems]

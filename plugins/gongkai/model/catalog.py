@@ -14,6 +14,7 @@ from .digits import digits_of
 from .fields import FieldReader, describe, parse_date
 from .problems import InvalidInput, Problem, ProblemList
 from .rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Level
+from .standard_catalog import load_vocabulary
 from .taxonomy import Taxonomy, load_taxonomy
 from .validity import Policy
 from .website import Website, read_website
@@ -42,6 +43,7 @@ class ColumnKind(StrEnum):
     CLEANUPS = "清理结果"  # the 清理 records, one page each
     CONSULTATIONS = "意见征集"  # 重大决策预公开: documents with a comment period (gongkai.model.consultation)
     GAZETTE = "政府公报"  # the gazette's issues, one page each (gongkai.model.gazette)
+    STANDARD_CATALOG = "标准目录"  # 基层政务公开事项标准目录, a page per domain (gongkai.model.standard_catalog)
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Column:
     page_type: str | None = None  # 栏目类型: the ColumnType of its pages; None: its parent's
     consultation_rules: ConsultationRules | None = None  # 意见征集 columns only
     gazette_rules: GazetteRules | None = None  # 政府公报 columns only
+    standard_domains: tuple[str, ...] | None = None  # 标准目录 columns only: the domains its files may have
     line: int = field(default=0, repr=False, compare=False)  # of its 代码 in catalog.yaml
     # Left out of repr, which build-cache keys use: the catalog is in every key as it is.
     parent: Column | None = field(default=None, repr=False)
@@ -244,7 +247,7 @@ ORGAN_KEYS = [
 OFFICE_KEYS = ["名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱"]
 COLUMN_KEYS = [
     "代码", "路径", "名称", "依据", "说明", "更新频率", "责任单位", "类型", "页面", "突出显示", "文件类别", "需要解读",
-    "栏目类型", "最短征集天数", "反馈期限天数", "刊名", "目录栏目", "刊登时限", "子栏目",
+    "栏目类型", "最短征集天数", "反馈期限天数", "刊名", "目录栏目", "刊登时限", "领域", "子栏目",
 ]  # fmt: skip
 CONSULTATION_RULE_KEYS = ["最短征集天数", "反馈期限天数"]
 GAZETTE_RULE_KEYS = ["刊名", "目录栏目", "刊登时限"]
@@ -538,6 +541,7 @@ def _read_column(
     names = _required_texts(item, ["名称", "依据", "说明", "责任单位"])
     rules = _consultation_rules(item, kind, kind_text)
     gazette = _gazette_rules(item, kind, kind_text)
+    domains = _standard_domains(item, kind, kind_text)
     if code is None or slug is None or kind is None or frequency is None or names is None:
         return None
     return Column(
@@ -545,13 +549,25 @@ def _read_column(
         frequency=frequency, unit=names["责任单位"], kind=kind, page_source=page_source,
         prominent=item.boolean("突出显示", False), category=category,
         interpretations_from=_interpretations_from(item), page_type=item.text("栏目类型"),
-        consultation_rules=rules, gazette_rules=gazette, line=item.line("代码"), parent=parent,
+        consultation_rules=rules, gazette_rules=gazette, standard_domains=domains, line=item.line("代码"),
+        parent=parent,
     )  # fmt: skip
 
 
 def _not_for_this_kind(item: FieldReader, keys: list[str], kind_text: str | None, kind: ColumnKind) -> None:
     for key in (k for k in keys if k in item.data):
         item.problem(key, f"类型为{kind_text}的栏目不使用「{key}」", f"仅{kind.value}栏目填写")
+
+
+def _standard_domains(item: FieldReader, kind: ColumnKind | None, kind_text: str | None) -> tuple[str, ...] | None:
+    """领域: the domains of the catalog; by default the pilot domains (gongkai/data/standard_catalog.yaml)."""
+    if kind is not ColumnKind.STANDARD_CATALOG:
+        _not_for_this_kind(item, ["领域"], kind_text, ColumnKind.STANDARD_CATALOG)
+        return None
+    domains = tuple(item.text_list("领域")) or load_vocabulary().domains
+    if len(set(domains)) < len(domains):
+        item.problem("领域", "有重复的领域名称", "每个领域只写一次")
+    return domains
 
 
 def _gazette_rules(item: FieldReader, kind: ColumnKind | None, kind_text: str | None) -> GazetteRules | None:
@@ -594,7 +610,13 @@ def _interpretations_from(item: FieldReader) -> dt.date | None:
 
 def check_unique_kinds(root: FieldReader, columns: list[Column], key: str = "栏目") -> None:
     everything = [c for top in columns for c in top.walk()]
-    for kind in (ColumnKind.GUIDE, ColumnKind.DIRECTORY, ColumnKind.CLEANUPS, ColumnKind.GAZETTE):
+    for kind in (
+        ColumnKind.GUIDE,
+        ColumnKind.DIRECTORY,
+        ColumnKind.CLEANUPS,
+        ColumnKind.GAZETTE,
+        ColumnKind.STANDARD_CATALOG,
+    ):
         found = [c.code for c in everything if c.kind is kind]
         if len(found) > 1:
             root.problem(

@@ -46,6 +46,10 @@ class Layout:
         """The 公开目录 downloads, beside the directory page."""
         return f"{self.catalog.root_slug}/{column.slug_path}/gkml.{extension}"
 
+    def standard_export_uri(self, column: Column, extension: str) -> str:
+        """The whole 标准目录 as a download, beside its column's page."""
+        return f"{self.catalog.root_slug}/{column.slug_path}/bzml.{extension}"
+
     def library_data_uri(self, column: Column) -> str:
         """A 文件库's documents with their states, for the filter form of its pages."""
         return f"{self.catalog.root_slug}/{column.slug_path}/wjk.json"

@@ -56,6 +56,7 @@ CARRIED_TWICE = "GK712"
 ISSUE_SEQUENCE = "GK713"
 ISSUE_TOO_EARLY = "GK714"
 NOT_IN_GAZETTE = "GK715"
+STANDARD_ITEM_STALE = "GK721"
 
 RULES = [
     Rule(SCHEMA, "内容格式", Level.ERROR, "catalog.yaml、文件或清理记录的格式错误：缺字段、日期无效等", fixed=True),
@@ -84,6 +85,7 @@ RULES = [
     Rule(ISSUE_SEQUENCE, "期号不连续", Level.ERROR, "同一年的公报期号重复、缺号，或出版日期与期号顺序不符"),
     Rule(ISSUE_TOO_EARLY, "公报早于文件", Level.ERROR, "公报的出版日期早于它所刊登文件的发布日期"),
     Rule(NOT_IN_GAZETTE, "未按时刊登公报", Level.WARNING, "规范性文件、规章发布后超过栏目的刊登时限（工作日）仍未刊登"),
+    Rule(STANDARD_ITEM_STALE, "标准目录未按时限公开", Level.WARNING, "标准目录事项的发布栏目为空，或未按公开时限发布"),
 ]  # fmt: skip
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

@@ -27,6 +27,7 @@ from .layout import SEARCH_URI, Layout, PortalLayout
 from .platform_catalog import PlatformCatalog, load_platform_catalog
 from .problems import InvalidInput, Problem, ProblemList, Severity
 from .rules import ORPHAN_FILE
+from .standard_catalog import StandardDomain, read_standard_catalog
 from .validity import Instrument, Register, State, build_register, normalise_reference
 
 # Column kinds whose pages list documents, so documents may be filed under them.
@@ -129,6 +130,7 @@ class DisclosureSite:
     register: Register
     cleanups: list[CleanupRecord] = field(default_factory=list)  # newest review first
     gazette: list[GazetteIssue] = field(default_factory=list)  # the 政府公报's issues, newest first
+    standard_catalog: list[StandardDomain] = field(default_factory=list)  # 标准目录, in its domains' order
     warnings: list[Problem] = field(default_factory=list)
     by_column: dict[str, list[Document]] = field(default_factory=dict)
     pages: dict[str, ColumnPage] = field(default_factory=dict)  # column code -> its Markdown page
@@ -348,6 +350,7 @@ class _Folders:
     documents: Path
     cleanups: Path
     gazette: Path
+    standard_catalog: Path
 
 
 @dataclass
@@ -360,6 +363,7 @@ class _OrganContent:
     pages: dict[str, ColumnPage]
     documents_root: Path
     gazette: list[GazetteIssue] = field(default_factory=list)
+    standard_catalog: list[StandardDomain] = field(default_factory=list)
     linked_only: bool = False  # another organ's documents that a part's are linked with, not all of them
 
 
@@ -372,6 +376,7 @@ def load_platform(
     cleanups_dir: str = "qingli",
     only_organ: str | None = None,
     gazettes_dir: str = "gongbao",
+    standards_dir: str = "bzml",
 ) -> Platform:
     """Load and validate every organ of the site; raise InvalidInput with all errors at once.
 
@@ -393,7 +398,8 @@ def load_platform(
     others = []
     for catalog in platform_catalog.organs:
         folder = platform_catalog.organ_folder(catalog)
-        roots = _Folders(*(docs_dir / f"{folder}{name}" for name in (documents_dir, cleanups_dir, gazettes_dir)))
+        names = (documents_dir, cleanups_dir, gazettes_dir, standards_dir)
+        roots = _Folders(*(docs_dir / f"{folder}{name}" for name in names))
         if only_organ is None or catalog.organ_key == only_organ:
             contents.append(_read_organ_content(catalog, roots, docs_dir, display, problems))
         else:
@@ -532,11 +538,15 @@ def _read_organ_content(
     cleanups = read_cleanups(folders.cleanups, docs_dir, display, problems)
     _check_cleanup_column(cleanups, catalog, problems)
     gazette = read_gazette(folders.gazette, docs_dir, _gazette_rules(catalog), display, problems)
+    standard_columns = catalog.columns_of_kind(ColumnKind.STANDARD_CATALOG)
+    domains = standard_columns[0].standard_domains if standard_columns else None
+    listing = {c.code for c in catalog.walk() if c.kind in LISTING_KINDS}
+    standard = read_standard_catalog(folders.standard_catalog, docs_dir, domains, listing, display, problems)
     pages = {
         c.code: page for c in catalog.walk() if c.page_source
         if (page := _read_column_page(c, docs_dir, display, problems))
     }  # fmt: skip
-    return _OrganContent(catalog, documents, cleanups, pages, folders.documents, gazette)
+    return _OrganContent(catalog, documents, cleanups, pages, folders.documents, gazette, standard)
 
 
 def _organ_site(
@@ -551,14 +561,15 @@ def _organ_site(
     unpublished |= {c.page_source for c in catalog.walk() if c.page_source}
     unpublished |= {record.src_uri for record in cleanups}  # data, rendered as pages
     unpublished |= {issue.src_uri for issue in content.gazette}  # data too; the PDFs are published as they are
+    unpublished |= {domain.src_uri for domain in content.standard_catalog}  # data, rendered as tables
     unpublished |= {d.report.src_uri for d in documents if d.report}  # data, rendered as the report's tables
     by_column: dict[str, list[Document]] = defaultdict(list)
     for document in public:
         for code in dict.fromkeys(document.column_codes):
             by_column[code].append(document)
     return DisclosureSite(
-        catalog, public, withheld, unpublished, register, cleanups, content.gazette, [], dict(by_column),
-        content.pages, docs_dir,
+        catalog, public, withheld, unpublished, register, cleanups, content.gazette, content.standard_catalog, [],
+        dict(by_column), content.pages, docs_dir,
     )  # fmt: skip
 
 

@@ -38,6 +38,9 @@ class DisclosureConfig(Config):
     gazettes_dir = c.Type(str, default="gongbao")
     """Folder under docs_dir holding the 政府公报's issues (*.yaml, with their PDFs), each published as a page."""
 
+    standards_dir = c.Type(str, default="bzml")
+    """Folder under docs_dir holding the 基层政务公开事项标准目录, a *.yaml file per domain, each a page."""
+
     as_of = c.Optional(c.Type(str))
     """Compute validity states as of this day (YYYY-MM-DD) instead of the build day, for a reproducible
     build. The environment variable GONGKAI_AS_OF (set by `gongkai build --as-of`) takes precedence."""

@@ -25,6 +25,8 @@ from ...views import (
     LibraryView,
     SearchView,
     SinglePageView,
+    StandardCatalogView,
+    StandardDomainView,
     ViewBuilder,
 )
 
@@ -100,6 +102,16 @@ class PagePlan:
             page = GeneratedPage(title, "", IssueView.template, issue_view, in_nav=False)
             self.add(self.layout.section_uri(column, issue.key), page)
 
+    def standard_catalog(self, column: Column) -> None:
+        """The column's page of domains, and a page for each domain's table."""
+        view = partial(ViewBuilder.standard_catalog, column=column)
+        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", StandardCatalogView.template, view))
+        for domain in self.site.standard_catalog:
+            domain_view = partial(ViewBuilder.standard_domain, column=column, domain=domain)
+            title = f"{domain.name}领域基层政务公开标准目录"
+            page = GeneratedPage(title, "", StandardDomainView.template, domain_view, in_nav=False)
+            self.add(self.layout.section_uri(column, domain.key), page)
+
     def page_with_body(self, column: Column, make: Callable[..., Any], template: str) -> None:
         """单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide)."""
         body = (self.docs_dir / column.page_source).read_text("utf-8") if column.page_source else ""
@@ -132,6 +144,8 @@ def plan_pages(
                 plan.cleanups(column)
             case ColumnKind.GAZETTE:
                 plan.gazette(column)
+            case ColumnKind.STANDARD_CATALOG:
+                plan.standard_catalog(column)
             case ColumnKind.SINGLE_PAGE:
                 plan.page_with_body(column, ViewBuilder.single_page, SinglePageView.template)
             case ColumnKind.GUIDE:

@@ -47,6 +47,7 @@ from ...model.portal import PortalData, merge_portal_data, organ_portal_data, pl
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, Platform, load_platform
+from ...model.standard_export import standard_csv, standard_json
 from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_date
 from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
 from ...project import ASSEMBLE_VARIABLE, PART_VARIABLE, as_of_day
@@ -136,7 +137,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.platform = load_platform(
                 self.catalog_path, Path(config.docs_dir), self.config.documents_dir, project_dir,
                 as_of=self._as_of(), cleanups_dir=self.config.cleanups_dir, only_organ=self.part,
-                gazettes_dir=self.config.gazettes_dir,
+                gazettes_dir=self.config.gazettes_dir, standards_dir=self.config.standards_dir,
             )  # fmt: skip
         except InvalidInput as e:
             raise PluginError(str(e)) from e
@@ -751,6 +752,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for column in site.catalog.columns_of_kind(ColumnKind.DIRECTORY):
             files.append(File.generated(config, layout.export_uri(column, "csv"), content=directory_csv(rows)))
             files.append(File.generated(config, layout.export_uri(column, "json"), content=directory_json(site, rows)))
+        for column in site.catalog.columns_of_kind(ColumnKind.STANDARD_CATALOG):
+            domains = site.standard_catalog
+            csv_uri, json_uri = (layout.standard_export_uri(column, ext) for ext in ("csv", "json"))
+            files.append(File.generated(config, csv_uri, content=standard_csv(domains)))
+            files.append(File.generated(config, json_uri, content=standard_json(site.catalog.organ, domains)))
 
     def _add_feeds(self, files: Files, config: MkDocsConfig) -> None:
         """The Atom feeds (gongkai.model.feeds): their addresses are absolute, so they need site_url."""
