@@ -84,33 +84,41 @@ class PagePlan:
         ended = partial(ViewBuilder.library, section="ended")
         self.listing(column, sections["ended"], ended, LibraryView.template, (ENDED_SECTION, ENDED_TITLE))
 
+    def with_records(
+        self,
+        column: Column,
+        index: tuple[Callable[..., Any], str],
+        records: list[Any],
+        record: tuple[Callable[..., Any], str],
+        title_of: Callable[[Any], str],
+    ) -> None:
+        """A column of data records (清理 records, 公报 issues, 标准目录 domains): its own page, made by
+        `index` (view, template), and a page a record below it, at the record's key, made by `record`."""
+        make, template = index
+        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", template, partial(make, column=column)))
+        make_record, record_template = record
+        for item in records:
+            view = partial(_record_view, make_record, column, item)
+            page = GeneratedPage(title_of(item), "", record_template, view, in_nav=False)
+            self.add(self.layout.section_uri(column, item.key), page)
+
     def cleanups(self, column: Column) -> None:
-        view = partial(ViewBuilder.cleanups, column=column)
-        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", CleanupIndexView.template, view))
-        for record in self.site.cleanups:
-            record_view = partial(ViewBuilder.cleanup, column=column, record=record)
-            page = GeneratedPage(record.title, "", CleanupView.template, record_view, in_nav=False)
-            self.add(self.layout.section_uri(column, record.key), page)
+        index = (ViewBuilder.cleanups, CleanupIndexView.template)
+        record = (ViewBuilder.cleanup, CleanupView.template)
+        self.with_records(column, index, self.site.cleanups, record, lambda r: r.title)
 
     def gazette(self, column: Column) -> None:
         """The column's page of years and issues, and a page for each issue."""
-        view = partial(ViewBuilder.gazette, column=column)
-        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", GazetteView.template, view))
-        for issue in self.site.gazette:
-            issue_view = partial(ViewBuilder.gazette_issue, column=column, issue=issue)
-            title = f"{self.site.gazette_title} {issue.name}"
-            page = GeneratedPage(title, "", IssueView.template, issue_view, in_nav=False)
-            self.add(self.layout.section_uri(column, issue.key), page)
+        index, record = (ViewBuilder.gazette, GazetteView.template), (ViewBuilder.gazette_issue, IssueView.template)
+        self.with_records(column, index, self.site.gazette, record, lambda i: f"{self.site.gazette_title} {i.name}")
 
     def standard_catalog(self, column: Column) -> None:
         """The column's page of domains, and a page for each domain's table."""
-        view = partial(ViewBuilder.standard_catalog, column=column)
-        self.add(self.layout.column_uri(column), GeneratedPage(column.name, "", StandardCatalogView.template, view))
-        for domain in self.site.standard_catalog:
-            domain_view = partial(ViewBuilder.standard_domain, column=column, domain=domain)
-            title = f"{domain.name}领域基层政务公开标准目录"
-            page = GeneratedPage(title, "", StandardDomainView.template, domain_view, in_nav=False)
-            self.add(self.layout.section_uri(column, domain.key), page)
+        index = (ViewBuilder.standard_catalog, StandardCatalogView.template)
+        record = (ViewBuilder.standard_domain, StandardDomainView.template)
+        self.with_records(
+            column, index, self.site.standard_catalog, record, lambda d: f"{d.name}领域基层政务公开标准目录"
+        )
 
     def page_with_body(self, column: Column, make: Callable[..., Any], template: str) -> None:
         """单页 and 公开指南 render the Markdown named in catalog.yaml (optional for the guide)."""
@@ -118,6 +126,10 @@ class PagePlan:
         self.add(
             self.layout.column_uri(column), GeneratedPage(column.name, body, template, partial(make, column=column))
         )
+
+
+def _record_view(make: Callable[..., Any], column: Column, record: Any, builder: ViewBuilder) -> Any:
+    return make(builder, column, record)
 
 
 def plan_pages(
