@@ -182,6 +182,7 @@ def _environment(name: str, value: str | None) -> Iterator[None]:
 
 def _import(args: argparse.Namespace) -> int:
     from .importers.collection import import_collection
+    from .importers.gazette import GazetteTarget, import_gazette, is_gazette_mapping, load_gazette_mapping
     from .importers.mapping import load_mapping
     from .model.problems import InvalidInput
 
@@ -190,11 +191,18 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     try:
         target = _project_target(Path(args.config_file), args.organ)
-        mapping = load_mapping(args.mapping, str(args.mapping))
+        if is_gazette_mapping(args.mapping):  # 类型: 公报: historical gazette issues, not documents
+            gazette_mapping = load_gazette_mapping(args.mapping, str(args.mapping))
+            gazette_target = GazetteTarget(target.project_dir, target.docs_dir, target.gazettes_root, target.catalog)
+            report = import_gazette(
+                args.source, gazette_mapping, gazette_target, force=args.force, dry_run=args.dry_run
+            )
+        else:
+            mapping = load_mapping(args.mapping, str(args.mapping))
+            report = import_collection(args.source, mapping, target, force=args.force, dry_run=args.dry_run)
     except InvalidInput as e:
         print(f"导入失败：{e}", file=sys.stderr)
         return 1
-    report = import_collection(args.source, mapping, target, force=args.force, dry_run=args.dry_run)
     for line in report.lines():
         print(line)
     if args.dry_run:
@@ -304,18 +312,19 @@ def _project_target(config_file: Path, organ: str | None) -> Any:
     catalog_file = project.catalog_file
     display = catalog_file.relative_to(project.root).as_posix()
     platform = load_platform_catalog(catalog_file, display, project.docs_dir)
-    documents_dir = project.plugin.documents_dir
+    documents_dir, gazettes_dir = project.plugin.documents_dir, project.plugin.gazettes_dir
     if not platform.is_platform:
         if organ is not None:
             found = f"'{organ}'：这个站点只有一个机关（catalog.yaml 没有 公开单位）"
             raise InvalidInput([Problem("--organ", None, "", found, "不写 --organ")])
-        return Target(project.root, project.docs_dir, documents_dir, platform.first)
+        return Target(project.root, project.docs_dir, documents_dir, platform.first, documents_dir, gazettes_dir)
     catalog = platform.organ(organ) if organ else None
     if catalog is None:
         found = f"'{organ}' 不是公开单位的代码" if organ else "平台站点要写明为哪个公开单位"
         keys = "、".join(f"{c.organ_key}（{c.organ.name}）" for c in platform.organs)
         raise InvalidInput([Problem("--organ", None, "", found, f"以下公开单位代码之一：{keys}")])
-    return Target(project.root, project.docs_dir, f"{platform.organ_folder(catalog)}{documents_dir}", catalog)
+    folder = platform.organ_folder(catalog)
+    return Target(project.root, project.docs_dir, f"{folder}{documents_dir}", catalog, documents_dir, gazettes_dir)
 
 
 def _serve(args: argparse.Namespace) -> int:

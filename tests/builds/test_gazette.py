@@ -305,3 +305,57 @@ def test_a_gazettes_own_text_is_published_and_checked_for_personal_data(project,
         "错误  content/gongbao/2026-01.yaml:8: 目录: 身份证号 '110*************2X'；"
         "应为：删去或去标识化后发布；确需公开的号码（如办公电话），在 catalog.yaml 检查: 公开号码 中登记并写明理由  [GK401 个人信息]",
     ])  # fmt: skip
+
+
+GAZETTE_MAPPING = """\
+名称: 旧公报库
+类型: 公报
+标识字段: id
+字段: {年份: year, 期号: number, 总期号: total, 出版日期: date, 全文: pdf, 目录: toc}
+目录字段: {栏目: section, 文件: doc, 标题: title, 正文: text, 页码: pages}
+"""
+
+
+def test_historical_issues_are_imported_from_json_lines_once_and_edits_are_kept(project, capsys):
+    import json
+
+    from gongkai.cli import main
+
+    with_gazette_column(project)
+    project.add_document("2024/00001.md", document(1, 2024, 成文日期="2024-03-01", 发布日期="2024-03-04"))
+    project.write("import/gongbao.yaml", GAZETTE_MAPPING)
+    project.write("import/pdf/2024-1.pdf", PDF)
+    records = [
+        # Sections nested, as a CMS export holds them.
+        {"id": "gb-2024-1", "year": 2024, "number": 1, "total": 7, "date": "2024-03-15", "pdf": "pdf/2024-1.pdf",
+         "toc": [{"section": "政府文件", "条目": [{"doc": "测政发〔2024〕1号", "pages": "2-5"}]}]},
+        # A flat list of entries, each naming its section.
+        {"id": "gb-2024-2", "year": 2024, "number": 2, "date": "2024-06-14",
+         "toc": [{"section": "人事任免", "title": "关于王建国同志任职的通知", "text": "任命王建国为副局长。"}]},
+        {"id": "gb-2024-3", "year": 2024, "number": 3, "date": "2024-09-13", "toc": [{"section": "通知公告", "title": "某通知", "text": "正文"}]},
+        {"id": "gb-2024-4", "year": 2024, "number": 4, "date": "2024-12-13", "pdf": "pdf/missing.pdf", "toc": []},
+    ]  # fmt: skip
+    project.write("import/gongbao.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    command = ["-f", str(project.root / "mkdocs.yml"), "import", str(project.root / "import/gongbao.jsonl")]
+    command += ["-m", str(project.root / "import/gongbao.yaml")]
+
+    assert main(command) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "import/gongbao.jsonl:3 记录 gb-2024-3 → content/gongbao/2024-03.yaml：跳过（目录[1].栏目：'通知公告' 不在可选值中；"
+        "应为：以下之一：政府文件、人事任免、其他）"
+    )
+    assert out[1] == "import/gongbao.jsonl:4 记录 gb-2024-4：跳过（全文 'pdf/missing.pdf' 不是已有的 PDF 文件）"
+    assert out[-1].startswith("导入 2 条（新增 2，更新 0，未变 0）")
+    assert (project.content / "gongbao/2024-01.pdf").read_bytes() == PDF
+    assert check_findings(project, capsys) == (0, [])
+    project.build()
+    assert texts(project.html("zwgk/zfgb/2024-02/"), "section.gk-gazette-text p") == ["任命王建国为副局长。"]
+
+    assert main(command) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("导入 2 条（新增 0，更新 0，未变 2）")
+    edited = project.content / "gongbao/2024-02.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("副局长", "局长"), "utf-8")
+    assert main(command) == 0
+    assert "记录 gb-2024-2 → content/gongbao/2024-02.yaml：已编辑，未覆盖" in capsys.readouterr().out
+    assert "局长" in edited.read_text("utf-8")

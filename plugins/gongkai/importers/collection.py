@@ -115,12 +115,19 @@ class Target:
 
     project_dir: Path
     docs_dir: Path
-    documents_dir: str
+    documents_dir: str  # under docs_dir: the organ's folder and the documents' (zwgk/xzf/wj)
     catalog: Catalog
+    documents_leaf: str = ""  # the documents' folder alone (wj), the plugin's documents_dir
+    gazettes_dir: str = "gongbao"  # the plugin's: beside documents_leaf, the organ's 公报 issues
 
     @property
     def root(self) -> Path:
         return self.docs_dir / self.documents_dir
+
+    @property
+    def gazettes_root(self) -> Path:
+        """The organ's 公报 issues: beside its documents' folder."""
+        return self.docs_dir / self.documents_dir.removesuffix(self.documents_leaf) / self.gazettes_dir
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.project_dir).as_posix() if path.is_relative_to(self.project_dir) else str(path)
