@@ -129,6 +129,9 @@ def test_an_annual_report_prints_on_a4_without_the_site_around_it(page, base_url
 def test_on_a_phone_a_consultation_shows_its_state_and_how_to_comment_before_the_text(page, base_url):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(base_url + "zwgk/xzf/zdjcygk/")
+    # The list's caption runs across the screen, not one character a line beside the cards.
+    caption = page.locator("table.gk-list caption").bounding_box()
+    assert caption["width"] > 300 and caption["height"] < 60, caption
     first = page.locator("table.gk-list tbody tr").first
     expect(first.locator(".gk-state")).to_have_text("征集中")
     expect(first.locator(".gk-list__period")).to_contain_text("还有 22 天截止")
