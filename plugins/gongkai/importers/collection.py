@@ -138,7 +138,7 @@ def import_collection(
 ) -> ImportReport:
     source_name = target.display(source.resolve())
     outcomes: list[Outcome] = []
-    rows = list(_read_rows(source, mapping, outcomes))
+    rows = list(read_rows(source, mapping.id_field, outcomes))
     derived = _derive(source.parent, mapping, rows)
     existing = _ExistingFiles(target, mapping.name)
     drafts: list[_Draft] = []
@@ -158,7 +158,9 @@ def import_collection(
 # -- reading the source ---------------------------------------------------------------------------
 
 
-def _read_rows(source: Path, mapping: ImportMapping, outcomes: list[Outcome]) -> Iterator[tuple[Outcome, dict]]:
+def read_rows(source: Path, id_field: str, outcomes: list[Outcome]) -> Iterator[tuple[Outcome, dict]]:
+    """The records of a JSON Lines file with their outcomes; a line that is no record, or whose `id_field`
+    is missing or repeated, gets an outcome with the reason and no row."""
     seen: dict[str, int] = {}
     with source.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
@@ -174,9 +176,9 @@ def _read_rows(source: Path, mapping: ImportMapping, outcomes: list[Outcome]) ->
             if not isinstance(row, dict):
                 outcome.reasons.append("这一行不是 JSON 对象")
                 continue
-            key = str(row.get(mapping.id_field) or "").strip()
+            key = str(row.get(id_field) or "").strip()
             if not key:
-                outcome.reasons.append(f"缺少标识字段 {mapping.id_field}")
+                outcome.reasons.append(f"缺少标识字段 {id_field}")
                 continue
             outcome.record = key
             if key in seen:

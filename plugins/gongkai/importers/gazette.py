@@ -18,10 +18,8 @@ entry's source keys to ours; unnamed keys are taken as they are.
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,7 @@ from ..model.fields import FieldReader, describe
 from ..model.gazette import ITEM_KEYS, read_gazette
 from ..model.problems import InvalidInput, Problem, ProblemList
 from ..model.yamlsource import Mapping, YamlError, load_yaml
-from .collection import MARKER, Action, ImportReport, Outcome, _digest
+from .collection import MARKER, Action, ImportReport, Outcome, _digest, read_rows
 
 ISSUE_FIELDS = ["年份", "期号", "总期号", "出版日期", "全文", "目录"]
 KEYS = ["名称", "类型", "标识字段", "字段", "目录字段"]
@@ -105,7 +103,7 @@ def import_gazette(
     source_name = target.display(source.resolve())
     outcomes: list[Outcome] = []
     known = _imported_before(target.folder, mapping.name)
-    for outcome, row in _rows(source, mapping, outcomes):
+    for outcome, row in read_rows(source, mapping.id_field, outcomes):
         issue = _issue(row, mapping, outcome)
         if issue is None:
             continue
@@ -155,31 +153,6 @@ def _edited(text: str) -> bool:
     """Whether an imported file was changed after its import: its marker's digest is of what was written."""
     marker = MARKER.search(text)
     return marker is None or _digest(MARKER.sub("", text, count=1).lstrip("\n")) != marker.group("digest")
-
-
-def _rows(source: Path, mapping: GazetteMapping, outcomes: list[Outcome]) -> Iterator[tuple[Outcome, dict]]:
-    seen: dict[str, int] = {}
-    with source.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            outcome = Outcome(f"第 {number} 行", number)
-            outcomes.append(outcome)
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                outcome.reasons.append(f"不是合法的 JSON（{e.msg}）")
-                continue
-            record = row.get(mapping.id_field) if isinstance(row, dict) else None
-            if record is None or str(record).strip() == "":
-                outcome.reasons.append(f"没有标识字段 {mapping.id_field}")
-                continue
-            outcome.record = str(record)
-            if outcome.record in seen:
-                outcome.reasons.append(f"标识与第 {seen[outcome.record]} 行重复")
-                continue
-            seen[outcome.record] = number
-            yield outcome, row
 
 
 def _issue(row: dict, mapping: GazetteMapping, outcome: Outcome) -> dict[str, Any] | None:
