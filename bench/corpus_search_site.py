@@ -1,7 +1,7 @@
 """A search-only site of the LawRefBook corpus: one 一网通查 record per entry, indexed as a real build indexes.
 
 The body goes the way a document's body goes in a build (Markdown → HTML → text →
-record), and the index is built by the same `SearchBundle`; only MkDocs' pages are
+record), and the index is built by the same `SearchBundle`, in shards merged into one; only MkDocs' pages are
 left out, so that the benchmark measures search, not page rendering.
 """
 
@@ -19,8 +19,9 @@ from pathlib import Path
 import markdown
 
 from gongkai.importers.lawrefbook import CorpusEntry, read_index
-from gongkai.search.bundle import SearchBundle
+from gongkai.search.bundle import SHARD_TOKENS, PlannedShard, SearchBundle
 from gongkai.search.records import SearchRecord, text_of_html
+from gongkai.search.shards import Member, plan_shards
 
 PAGE = """<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>一网通查（语料基准）</title></head>
@@ -35,7 +36,7 @@ class CorpusSite:
     bodies: dict[str, str]  # entry id → body text, as indexed
     pages: int
     index_seconds: float  # records and Pagefind together
-    pagefind_peak_mib: float  # peak resident memory of the Pagefind process
+    pagefind_peak_mib: float  # peak resident memory of a Pagefind process (or of the process preparing shards)
     python_peak_mib: float
 
 
@@ -80,10 +81,18 @@ def build_corpus_search_site(corpus_dir: Path, root: Path) -> CorpusSite:
     entries = read_index(corpus_dir)
     bodies: dict[str, str] = {}
     started = time.perf_counter()
-    bundle = SearchBundle()
+    records = {}
+    members = []
     for entry, record in corpus_records(corpus_dir, entries):
         bodies[entry.id] = record.text
-        bundle.add(record)
+        records[record.url] = record
+        members.append(Member(record.url, f"{record.published.isoformat()} {entry.id}", len(record.text)))
+    # In shards of dates, newest first, merged into one index: as a build indexes a site.
+    plan = plan_shards(members, SHARD_TOKENS)
+    bundle = SearchBundle(root, [PlannedShard(urls) for urls in plan.shards])
+    for urls in plan.shards:
+        for url in urls:
+            bundle.add(records[url])
     summary = bundle.build(root)
     seconds = time.perf_counter() - started
     # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest child waited for: Pagefind.

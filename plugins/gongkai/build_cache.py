@@ -94,7 +94,7 @@ class BuildCache:
         folder, counts = self._shard_paths(key)
         if target.exists():  # left by an earlier build: its files may be linked to another entry
             shutil.rmtree(target)
-        shutil.copytree(folder, target)
+        shutil.copytree(folder, target, copy_function=link_or_copy)
         self._used.update((folder, counts))
         self.shards_reused += 1
         return Counter(json.loads(counts.read_text("utf-8")))

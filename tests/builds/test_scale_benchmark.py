@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from bench import scale, synthetic
+from bench import changes, scale, synthetic
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 
@@ -23,7 +23,22 @@ def test_the_smoke_run_builds_both_sites_and_prints_the_figures(tmp_path, capsys
     assert result.baseline.document_pages == 120  # plain MkDocs publishes every file, withheld or not
     assert 0 < result.gongkai.document_pages < 120  # gongkai leaves out the 依申请公开 ones
     assert result.gongkai.peak_mib > 0 and result.gongkai.pagefind_peak_mib > 0
-    assert result.rebuild_seconds is not None
+    assert list(result.rebuilds) == ["add", "edit", "withhold", "repeal"]
+
+
+def test_the_benchmarks_changes_add_edit_withhold_and_repeal_documents(tmp_path):
+    project = tmp_path / "project"
+    synthetic.generate(project, 120)
+    changed = {name: change(project) for name, change in changes.CHANGES.items()}
+    scale.build_gongkai(project)
+
+    site = project / "site"
+    page = lambda relative: site / relative.removeprefix("content/").removesuffix(".md") / "index.html"  # noqa: E731
+    added = page(changed["add"]).read_text("utf-8")
+    assert "（基准新增）" in added
+    assert "（本段为基准测试所加。）" in page(changed["edit"]).read_text("utf-8")
+    assert not page(changed["withhold"]).exists()
+    assert "已废止" in HTMLParser(page(changed["repeal"]).read_text("utf-8")).css_first("article").text()
 
 
 def test_synthetic_documents_are_deterministic_and_varied(tmp_path):

@@ -139,13 +139,13 @@ def test_an_index_whose_pages_lack_a_field_is_renumbered_to_all_fields(tmp_path)
     )
 
 
-def test_a_bundle_of_organ_shards_merges_them_into_one_index(tmp_path):
+def test_a_bundle_of_shards_merges_them_into_one_index(tmp_path):
     """A platform built in one go: an index per organ, written aside and merged, as the assembly does."""
     site = tmp_path / "site"
-    bundle = SearchBundle(site, [PlannedShard([r.url for r in A]), PlannedShard([r.url for r in B])], merge=True)
+    bundle = SearchBundle(site, [PlannedShard([r.url for r in A]), PlannedShard([r.url for r in B])])
     for r in A + B:
         bundle.add(r)
-    assert bundle.build(site).shards == 1
+    assert bundle.build(site).shards == 2
     merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "merged")
     assert pagefind_index(site / "pagefind") == pagefind_index(tmp_path / "merged")
     assert not (site / ".gongkai-shards").exists() and not (site / "pagefind-1").exists()

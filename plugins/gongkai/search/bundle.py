@@ -4,27 +4,30 @@ Records go to Pagefind's indexing service as documents are rendered: it indexes
 each one on the other core while the build goes on. Withheld documents never
 reach it: the plugin only adds documents it publishes.
 
-Pagefind holds a whole index in memory until it writes it (about 270 bytes per
-indexed word here), and writing takes longer than linear in its size. A site
-of up to SINGLE_INDEX_TOKENS words gets one index, which costs a query the
-fewest bytes. A larger one is cut into shards of about `shard_tokens` words
-(gongkai.search.shards: each holds a span of dates, shard 0 the newest), which
-come one after the other as the plugin renders documents newest first: a full
-shard is written into `pagefind-<n>/` in the background while the next one
-fills, and at most two are in memory at once, however many documents there
-are. search.js merges the shards at query time. A shard whose documents are
-all as they were in the last build is copied from the build cache.
+A site's index is built in shards and merged (gongkai.search.merge) into the one
+index search.js reads. Pagefind holds an index in memory until it writes it
+(about 270 bytes per indexed word here), and writing takes longer than linear in
+its size: the 19 million words of the LawRefBook corpus took 5 GB in one index.
+So an organ's records are indexed in shards of about SHARD_TOKENS words, each a
+span of dates (gongkai.search.shards; shard 0 the newest), which come one after
+the other as the plugin renders documents newest first: a full shard is written
+aside in the background while the next one fills. The build cache keeps each
+shard under a key of its pages, so a rebuild indexes again only the shards whose
+documents changed, and merges. The merged index numbers the pages of shard 0
+first, then shard 1's …: the pages newest first, wherever the cuts fall, so a
+rebuild's index is the one a clean build makes.
 
-A platform's shards are its organs' indexes instead, merged into one index at
-the end (gongkai.search.merge), so that a query reads one index however many
-organs there are.
+A platform's shards are groups of whole organs instead (an organ too large for
+one is cut by date), merged organ after organ, as the assembly merges parts.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,31 +40,18 @@ from .vocabulary import WordCounts, fold_json, words_json
 
 BUNDLE_DIR = "pagefind"
 # Beside Pagefind's files, for search.js (gongkai.search.vocabulary): the foldable characters, heavy
-# words, record layout and shard count; and the folding table, read only for a query that needs it.
+# words and record layout; and the folding table, read only for a query that needs it.
 WORDS_FILE = "gongkai-words.json"
 FOLD_FILE = "gongkai-fold.json"
 
-# Where a merged bundle's shards are written before they are merged, in the site folder.
+# Where a bundle's shards are written before they are merged, in the site folder.
 MERGE_WORK = ".gongkai-shards"
-# Up to this many indexed words (the LawRefBook corpus has 19 million), one index: about 6 GB for Pagefind.
-SINGLE_INDEX_TOKENS = 24_000_000
-# Above it, shards of this many words: about 3 GB each, two at most at once.
-SHARD_TOKENS = 12_000_000
-# A platform's organs are indexed in shards of whole organs of about this many words, then merged: about
-# 0.5 GB each, and few enough that Pagefind's cost per index (a process, its scripts written) stays small.
+# A shard of one organ's records: about 300 MB for Pagefind, and about 2 s to index again after an edit.
+# Smaller shards would make a merge longer: it takes a step for each word of each shard.
+SHARD_TOKENS = 1_000_000
+# A platform's organs are indexed in shards of whole organs of about this many words: about 0.5 GB each,
+# and few enough that Pagefind's cost per index (a process, its scripts written) stays small.
 ORGAN_GROUP_TOKENS = 2_000_000
-
-
-def shard_tokens_for(expected_tokens: int, configured: int = 0) -> int | None:
-    """The shard size for a site of about `expected_tokens` indexed words; None: one index."""
-    if configured:
-        return configured
-    return None if expected_tokens <= SINGLE_INDEX_TOKENS else SHARD_TOKENS
-
-
-def shard_dir(number: int) -> str:
-    """Where shard `number` goes in the site: the first is Pagefind's usual `pagefind/`."""
-    return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}-{number}"
 
 
 @dataclass(frozen=True)
@@ -70,16 +60,14 @@ class IndexSummary:
     shards: int = 1
 
 
-def write_vocabulary(site_dir: Path, words: WordCounts, shards: int) -> IndexSummary:
-    """Beside the `shards` indexes written into the site, the files search.js reads first."""
+def write_vocabulary(site_dir: Path, words: WordCounts, shards: int = 1) -> IndexSummary:
+    """Beside the index written into the site (of `shards` merged), the files search.js reads first."""
     bundle = site_dir / BUNDLE_DIR
     sorts = SORTS_FILE if (bundle / SORTS_FILE).is_file() else None  # a merged index keeps its sorts apart
-    (bundle / WORDS_FILE).write_text(words_json(words, shards=shards, sorts=sorts), "utf-8")
+    (bundle / WORDS_FILE).write_text(words_json(words, sorts=sorts), "utf-8")
     (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
-    pages = 0
-    for number in range(shards):
-        entry = json.loads((site_dir / shard_dir(number) / "pagefind-entry.json").read_text("utf-8"))
-        pages += sum(language["page_count"] for language in entry["languages"].values())
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    pages = sum(language["page_count"] for language in entry["languages"].values())
     return IndexSummary(pages=pages, shards=shards)
 
 
@@ -101,14 +89,12 @@ class _Shard:
 class SearchBundle:
     """Sends records to Pagefind as they come, then writes the bundle into the site.
 
-    Without `shards`, one index of every record added. With them, each record goes to the shard
-    planned for its URL; records must come shard by shard (a full shard is written into the site
-    while the next one fills), so `site_dir` is needed up front. A shard the `cache` holds under its
-    key is copied from there instead: `wants` tells which records it needs no more.
-
-    `merge`: the shards are written aside, each as a source for gongkai.search.merge, and merged into
-    one index at the end (a platform's search: a shard per organ). `as_source`: the one index is left
-    as such a source (a part of a platform, which the assembly merges with the others).
+    Without `shards`, one index of every record added; `as_source`: left as a source for
+    gongkai.search.merge (a platform's part, which the assembly merges with the others). With them,
+    each record goes to the shard planned for its URL, and the shards are merged into one index at
+    the end. Records must come shard by shard (a full shard is written aside while the next one
+    fills), so `site_dir` is needed up front. A shard the `cache` holds under its key is taken from
+    there instead: `wants` tells which records it needs no more.
     """
 
     def __init__(
@@ -117,13 +103,11 @@ class SearchBundle:
         shards: list[PlannedShard] | None = None,
         cache: BuildCache | None = None,
         *,
-        merge: bool = False,
         as_source: bool = False,
     ) -> None:
         if shards and site_dir is None:
-            raise ValueError("a sharded bundle writes shards as they fill: give the site folder")
-        self._merge = merge
-        self._as_source = as_source or merge
+            raise ValueError("a bundle of shards writes each one as it fills: give the site folder")
+        self._as_source = as_source or bool(shards)
         self.count = 0
         self._words = WordCounts()
         self._site_dir = site_dir
@@ -139,6 +123,7 @@ class SearchBundle:
         self._writer: threading.Thread | None = None
         self._writing: _Shard | None = None
         self._failure: BaseException | None = None
+        self._preparer: ProcessPoolExecutor | None = None
 
     def wants(self, url: str) -> bool:
         """Whether the record of `url` is to be indexed: not if its shard comes from the cache."""
@@ -182,11 +167,10 @@ class SearchBundle:
                     self._write(self._open_shard(number), site_dir)  # no record: search.js says the index is empty
         finally:
             self.discard()
-        if self._merge:
+        if self._planned:
             shards = [self._shard_folder(site_dir, number) for number in range(len(self._plan))]
             merge_indexes(shards, site_dir / BUNDLE_DIR)
             shutil.rmtree(site_dir / MERGE_WORK)
-            return write_vocabulary(site_dir, self._words, 1)
         return write_vocabulary(site_dir, self._words, len(self._plan))
 
     @property
@@ -202,6 +186,9 @@ class SearchBundle:
         if self._writer is not None:
             self._writer.join()
             self._writer = None
+        if self._preparer is not None:
+            self._preparer.shutdown()
+            self._preparer = None
 
     def _shard_number(self, url: str) -> int:
         if not self._planned:
@@ -239,8 +226,19 @@ class SearchBundle:
             failure, self._failure = self._failure, None
             raise failure
 
+    def _prepare(self, target: Path, pages: list[SourcePage]) -> None:
+        """prepare_source, in a process of its own where there are several shards: it is Python's work
+        on every word of the shard, which in a thread would hold the interpreter the pages render in."""
+        if len(self._plan) < 2:
+            prepare_source(target, pages, META_FIELDS)
+            return
+        if self._preparer is None:
+            # Spawned, not forked: the build has threads (Pagefind's readers, this writer).
+            self._preparer = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._preparer.submit(prepare_source, target, pages, META_FIELDS).result()
+
     def _shard_folder(self, site_dir: Path, number: int) -> Path:
-        return site_dir / MERGE_WORK / str(number) if self._merge else site_dir / shard_dir(number)
+        return site_dir / MERGE_WORK / str(number) if self._planned else site_dir / BUNDLE_DIR
 
     def _write(self, shard: _Shard, site_dir: Path) -> None:
         target = self._shard_folder(site_dir, shard.number)
@@ -249,7 +247,7 @@ class SearchBundle:
         finally:
             shard.service.close()
         if self._as_source:
-            prepare_source(target, shard.pages, META_FIELDS)
+            self._prepare(target, shard.pages)
         key = self._plan[shard.number].key
         if self._cache is not None and key is not None:
             self._cache.put_shard(key, target, shard.words.tokens)

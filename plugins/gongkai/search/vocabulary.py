@@ -56,7 +56,7 @@ class WordCounts:
         return {power: sorted(words) for power, words in sorted(classes.items())}
 
 
-def words_json(counts: WordCounts, shards: int = 1, sorts: str | None = None) -> str:
+def words_json(counts: WordCounts, sorts: str | None = None) -> str:
     """The file search.js reads first: which characters fold, the heavy words and the record layout.
 
     `foldable`: the characters the folding table changes (gongkai.search.text), as a bitmap: bit i
@@ -64,7 +64,6 @@ def words_json(counts: WordCounts, shards: int = 1, sorts: str | None = None) ->
     none of them, as most are, needs no table;
     `heavy`: {power of two: heavy words with at least that many positions, space-separated};
     `slots`: word positions of the title and the 发文字号 at the head of every record;
-    `shards`: how many indexes the bundle has (gongkai.search.bundle): `pagefind/`, then `pagefind-1/` …;
     `sorts`: the file of the pages' dates, where a merged index keeps them instead of Pagefind's meta
     (gongkai.search.merge); absent when Pagefind sorts.
     """
@@ -79,7 +78,6 @@ def words_json(counts: WordCounts, shards: int = 1, sorts: str | None = None) ->
             "foldable": {"first": first, "bits": base64.b64encode(bits).decode("ascii")},
             "heavy": {str(power): " ".join(words) for power, words in counts.heavy().items()},
             "slots": {"title": TITLE_SLOTS, "number": NUMBER_SLOTS},
-            "shards": shards,
             **({"sorts": sorts} if sorts else {}),
         },
         ensure_ascii=False,

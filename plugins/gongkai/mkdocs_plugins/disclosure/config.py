@@ -49,8 +49,9 @@ class DisclosureConfig(Config):
     """Build the Pagefind index of the 主动公开 documents (一网通查) after each build."""
 
     search_shard_tokens = c.Type(int, default=0)
-    """Indexed words per search shard; 0 chooses: one index for a site of up to about 24 million words (some
-    7,000 documents), else shards of 12 million, so that Pagefind's memory stays bounded."""
+    """Indexed words per search shard (the index is built in shards, then merged into one); 0 chooses: one
+    million for an organ's documents (about 300 MB for Pagefind), and groups of whole organs of up to two
+    million on a platform."""
 
     cache_dir = c.Type(str, default=".cache/gongkai")
     """The build cache, relative to mkdocs.yml: document pages and search shards that a build takes from

@@ -52,7 +52,7 @@ from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_
 from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
 from ...project import ASSEMBLE_VARIABLE, PART_VARIABLE, as_of_day
 from ...qr_code import qr_code
-from ...search.bundle import ORGAN_GROUP_TOKENS, IndexSummary, PlannedShard, SearchBundle, shard_tokens_for
+from ...search.bundle import ORGAN_GROUP_TOKENS, SHARD_TOKENS, IndexSummary, PlannedShard, SearchBundle
 from ...search.pagefind_files import PagefindFormatError
 from ...search.part_search import PartSearch
 from ...search.records import record_from_json, record_json, record_of
@@ -570,30 +570,31 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             # the parts' indexes. Any grouping merges into the same index; the build cache keeps each shard.
             shards: list[list[str]] = [[]]
             group_tokens = 0
+            largest = self.config.search_shard_tokens or ORGAN_GROUP_TOKENS
             for site in self.platform.sites:
                 organ = members_of(site.documents)
                 tokens = sum(m.tokens for m in organ)
-                own = shard_tokens_for(tokens, self.config.search_shard_tokens)
-                if own is not None:
-                    shards += [*plan_shards(organ, own, []).shards, []]
+                if tokens > largest:
+                    shard_tokens = self.config.search_shard_tokens or SHARD_TOKENS
+                    shards += [*plan_shards(organ, shard_tokens, []).shards, []]
                     group_tokens = 0
                     continue
-                if group_tokens >= ORGAN_GROUP_TOKENS:
+                if group_tokens >= largest:
                     shards.append([])
                     group_tokens = 0
                 shards[-1] += [m.url for m in organ]
                 group_tokens += tokens
             shards = [urls for urls in shards if urls] or [[]]
-            self.search = SearchBundle(Path(config.site_dir), self._planned_shards(shards), self.cache, merge=True)
+            self.search = SearchBundle(Path(config.site_dir), self._planned_shards(shards), self.cache)
             return
+        # One organ's search: its records indexed in shards of about SHARD_TOKENS words, newest first, merged
+        # into one index. The cache keeps each shard, and the cuts between them: an edit indexes its own shard
+        # again, not the site. The merged index does not depend on where the cuts fall (gongkai.search.bundle).
         members = members_of(self.platform.documents)
-        self.shard_tokens = shard_tokens_for(sum(m.tokens for m in members), self.config.search_shard_tokens)
-        if self.shard_tokens is None:
-            shards = [[m.url for m in members]]  # newest first, as the documents are rendered
-        else:
-            cuts = self.cache.shard_cuts(self.shard_tokens) if self.cache is not None else []
-            plan = plan_shards(members, self.shard_tokens, cuts)
-            shards, self.shard_cuts = plan.shards, plan.starts
+        self.shard_tokens = self.config.search_shard_tokens or SHARD_TOKENS
+        cuts = self.cache.shard_cuts(self.shard_tokens) if self.cache is not None else []
+        plan = plan_shards(members, self.shard_tokens, cuts)
+        shards, self.shard_cuts = plan.shards, plan.starts
         self.search = SearchBundle(Path(config.site_dir), self._planned_shards(shards), self.cache)
 
     def _planned_shards(self, shards: list[list[str]]) -> list[PlannedShard]:

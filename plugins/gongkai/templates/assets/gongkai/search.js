@@ -35,17 +35,11 @@
  * Ranked first are documents whose title or 发文字号 begins with the query, then those whose title or
  * 发文字号 holds it, then those whose body holds it, then the rest; Pagefind's ranking orders each group,
  * with the title and the 发文字号 weighted above the body.
- *
- * A large site's index comes in shards (gongkai/search/bundle.py): `pagefind/`, `pagefind-1/` …, each
- * holding a span of dates, newest first. They are merged into one Pagefind instance, which ranks their
- * results together by score; sorted by date, each shard is asked on its own (a filter marks the shard of
- * every page) and their lists are put one after the other.
  */
 
 const BUNDLE = new URL("../../pagefind/", import.meta.url);
 const SITE_ROOT = new URL("../../", import.meta.url);
 const SORT_KEY = "发布日期";
-const SHARD_FILTER = "分片"; // marks each page with its shard, so that a search can ask one shard
 // Ranking, tuned on the corpus benchmark (bench/search_quality.py): a match in the title or the
 // 发文字号 (the bigram "title" and "wh" meta fields) outweighs mentions in a body, and long documents
 // (laws are long) are penalised less than Pagefind's default. Meta fields shown in results don't count.
@@ -86,13 +80,13 @@ function once(name, read) {
 }
 
 async function readWords() {
-  const { foldable, heavy, slots, shards = 1, sorts = null } = await readJson("gongkai-words.json");
+  const { foldable, heavy, slots, sorts = null } = await readJson("gongkai-words.json");
   const bits = Uint8Array.from(atob(foldable.bits), (c) => c.charCodeAt(0));
   const positions = new Map();
   for (const [power, words] of Object.entries(heavy)) {
     for (const word of words.split(" ")) if (word) positions.set(word, 2 ** Number(power));
   }
-  return { foldable: { first: foldable.first, bits }, positions, slots, shards, sorts };
+  return { foldable: { first: foldable.first, bits }, positions, slots, sorts };
 }
 
 /**
@@ -316,9 +310,6 @@ const letters = (text) => core(fold(text).toLowerCase()).replace(/\s/gu, "");
 async function pagefind() {
   if (!engine) {
     engine = (async () => {
-      vocabulary ??= await once("words", readWords);
-      const { shards } = vocabulary;
-      const shardMark = (n) => (shards > 1 ? { mergeFilter: { [SHARD_FILTER]: String(n) } } : {});
       const module = await import(new URL("pagefind.js", BUNDLE).href);
       // Pagefind takes the query language from <html lang>; for "zh" it would cut our bigrams again with
       // Intl.Segmenter. The index holds pre-cut words (lang "zxx"), so say that while the instance is made.
@@ -327,17 +318,13 @@ async function pagefind() {
       html.setAttribute("lang", "zxx");
       let instance;
       try {
-        instance = module.createInstance({ basePath: BUNDLE.pathname, baseUrl: SITE_ROOT.pathname, ...shardMark(0) });
+        instance = module.createInstance({ basePath: BUNDLE.pathname, baseUrl: SITE_ROOT.pathname });
       } finally {
         if (lang === null) html.removeAttribute("lang");
         else html.setAttribute("lang", lang);
       }
       await instance.options({ ranking: RANKING });
       await instance.init();
-      for (let n = 1; n < shards; n++) {
-        const basePath = new URL(`../pagefind-${n}/`, BUNDLE).pathname;
-        await instance.mergeIndex(basePath, { baseUrl: SITE_ROOT.pathname, ranking: RANKING, ...shardMark(n) });
-      }
       return instance;
     })();
     engine.catch(() => {
@@ -379,7 +366,7 @@ function question(query, filters, sort) {
 export async function counts(query, { filters = {} } = {}) {
   const [instance] = await Promise.all([counting(), ready(query || "")]);
   const { words, options } = question(query, filters, "relevance");
-  return (await ask(instance, words, options)).filters || {};
+  return (await instance.search(words, options)).filters || {};
 }
 
 /** Search the site. See the comment at the top of this file. */
@@ -389,7 +376,7 @@ export async function search(query, asked = {}) {
   const { terms, byDate, words, options } = question(query, filters, sort);
 
   const datesApart = byDate && vocabulary.sorts;
-  const [found, dates] = await Promise.all([ask(instance, words, options), datesApart ? once("sorts", readSorts) : null]);
+  const [found, dates] = await Promise.all([instance.search(words, options), datesApart ? once("sorts", readSorts) : null]);
   let ranked = found.results.map((hit, i) => {
     const start = phraseStart(terms, hit.words || []);
     return { hit, i, start, group: group(start) };
@@ -418,53 +405,6 @@ export async function search(query, asked = {}) {
     results = results.map((r, i) => [closeness(r), i, r]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   }
   return { total: ranked.length, results, counts: withCounts ? found.filters || {} : null };
-}
-
-/**
- * Pagefind's search over every shard. Pagefind drops a word its index does not have instead of finding
- * nothing, so with several words only the shards that have each of them are asked. Sorted, each shard is
- * asked on its own: merged, Pagefind would order the results of all shards by score again. Counts are
- * summed over the shards; the shard marks are no filter of ours.
- */
-async function ask(instance, words, options) {
-  if (vocabulary.shards === 1) return instance.search(words, options);
-  let shards = Array.from({ length: vocabulary.shards }, (_, n) => String(n));
-  const each = words ? words.split(" ") : [];
-  if (each.length > 1) shards = await shardsHolding(instance, each, shards);
-  const inShards = (marks) => ({ ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: marks } } });
-  let found;
-  if (!shards.length) {
-    found = { results: [], filters: {} };
-  } else if (options.sort) {
-    const parts = await Promise.all(shards.map((mark) => instance.search(words, inShards([mark]))));
-    found = { results: parts.flatMap((part) => part.results), filters: sumCounts(parts.map((part) => part.filters)) };
-  } else {
-    found = await instance.search(words, inShards(shards));
-  }
-  if (found.filters) delete found.filters[SHARD_FILTER];
-  return found;
-}
-
-/** The shards (of `shards`) in which each word is found, whatever the filters: the index chunks are loaded already. */
-async function shardsHolding(instance, words, shards) {
-  let holding = new Set(shards);
-  for (const word of words) {
-    const found = await instance.search(word, {});
-    const counts = found.totalFilters?.[SHARD_FILTER] || {};
-    holding = new Set([...holding].filter((mark) => counts[mark] > 0));
-  }
-  return shards.filter((mark) => holding.has(mark));
-}
-
-function sumCounts(list) {
-  const sum = {};
-  for (const counts of list) {
-    for (const [name, values] of Object.entries(counts || {})) {
-      sum[name] ??= {};
-      for (const [value, count] of Object.entries(values)) sum[name][value] = (sum[name][value] || 0) + count;
-    }
-  }
-  return sum;
 }
 
 /** A result as `search` returns it; `start`: where the query stands in the record as a phrase, or -1. */
