@@ -61,10 +61,12 @@ class BuildCache:
         self.pages_reused += 1
         return True
 
-    # Read when needed, not held: a site's pages and records together would not fit in memory.
-    def page_html(self, key: str) -> str:
-        return self._page_paths(key)[0].read_text("utf-8")
+    def link_page(self, key: str, target: Path) -> None:
+        """Put the page kept under `key` at `target` (gongkai.file_links: a link where it can be)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(self._page_paths(key)[0], target)
 
+    # Read when needed, not held: a site's records together would not fit in memory.
     def page_record(self, key: str) -> str:
         return self._page_paths(key)[1].read_text("utf-8")
 
@@ -89,15 +91,13 @@ class BuildCache:
         folder, counts = self._shard_paths(key)
         return folder.is_dir() and counts.is_file()
 
-    def copy_shard(self, key: str, target: Path) -> Counter[str]:
-        """Put the shard's Pagefind files into `target`; its word counts."""
+    def shard_source(self, key: str) -> tuple[Path, Path]:
+        """The shard's folder of Pagefind files, as the merge reads them, and its word counts' file
+        (`read_counts`); both in use by this build. Nothing is written into them."""
         folder, counts = self._shard_paths(key)
-        if target.exists():  # left by an earlier build: its files may be linked to another entry
-            shutil.rmtree(target)
-        shutil.copytree(folder, target, copy_function=link_or_copy)
         self._used.update((folder, counts))
         self.shards_reused += 1
-        return Counter(json.loads(counts.read_text("utf-8")))
+        return folder, counts
 
     def put_shard(self, key: str, source: Path, counts: Counter[str]) -> None:
         folder, counts_path = self._shard_paths(key)
@@ -145,6 +145,11 @@ class BuildCache:
             else:
                 entry.unlink(missing_ok=True)
         return len(stale)
+
+
+def read_counts(path: Path) -> Counter[str]:
+    """A kept shard's word counts (BuildCache.shard_source)."""
+    return Counter(json.loads(path.read_text("utf-8")))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -27,11 +27,14 @@ import json
 import multiprocessing
 import shutil
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
-from ..build_cache import BuildCache
+from ..build_cache import BuildCache, read_counts
 from . import ORGAN_FILTER
 from .merge import SORTS_FILE, SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
@@ -43,6 +46,8 @@ BUNDLE_DIR = "pagefind"
 # words and record layout; and the folding table, read only for a query that needs it.
 WORDS_FILE = "gongkai-words.json"
 FOLD_FILE = "gongkai-fold.json"
+
+T = TypeVar("T")
 
 # Where a bundle's shards are written before they are merged, in the site folder.
 MERGE_WORK = ".gongkai-shards"
@@ -123,7 +128,12 @@ class SearchBundle:
         self._writer: threading.Thread | None = None
         self._writing: _Shard | None = None
         self._failure: BaseException | None = None
-        self._preparer: ProcessPoolExecutor | None = None
+        self._worker: ProcessPoolExecutor | None = None
+        self._lock = threading.RLock()
+        self._counts: dict[int, Counter[str]] = {}  # a planned shard's word counts, once it is written
+        self._merging: Future[IndexSummary] | None = None
+        if self._planned:
+            self._merge_when_ready()  # every shard from the cache: nothing to wait for
 
     def wants(self, url: str) -> bool:
         """Whether the record of `url` is to be indexed: not if its shard comes from the cache."""
@@ -158,20 +168,19 @@ class SearchBundle:
                 shard, self._current = self._current, None
                 self._write(shard, site_dir)
             for number, planned in enumerate(self._plan):
-                if number in self._reused:
-                    assert self._cache is not None and planned.key is not None
-                    self._words.merge(self._cache.copy_shard(planned.key, self._shard_folder(site_dir, number)))
-                elif number not in self._done:
+                if number not in self._done and number not in self._reused:
                     if planned.urls:
                         raise ValueError(f"检索分片 {number} 缺少 {len(planned.urls)} 份文件的记录")
                     self._write(self._open_shard(number), site_dir)  # no record: search.js says the index is empty
+            if not self._planned:
+                return write_vocabulary(site_dir, self._words)
+            self._merge_when_ready()
+            assert self._merging is not None
+            summary = self._merging.result()
         finally:
             self.discard()
-        if self._planned:
-            shards = [self._shard_folder(site_dir, number) for number in range(len(self._plan))]
-            merge_indexes(shards, site_dir / BUNDLE_DIR)
-            shutil.rmtree(site_dir / MERGE_WORK)
-        return write_vocabulary(site_dir, self._words, len(self._plan))
+        shutil.rmtree(site_dir / MERGE_WORK, ignore_errors=True)
+        return summary
 
     @property
     def words(self) -> WordCounts:
@@ -186,9 +195,9 @@ class SearchBundle:
         if self._writer is not None:
             self._writer.join()
             self._writer = None
-        if self._preparer is not None:
-            self._preparer.shutdown()
-            self._preparer = None
+        if self._worker is not None:
+            self._worker.shutdown(cancel_futures=True)
+            self._worker = None
 
     def _shard_number(self, url: str) -> int:
         if not self._planned:
@@ -226,16 +235,39 @@ class SearchBundle:
             failure, self._failure = self._failure, None
             raise failure
 
-    def _prepare(self, target: Path, pages: list[SourcePage]) -> None:
-        """prepare_source, in a process of its own where there are several shards: it is Python's work
-        on every word of the shard, which in a thread would hold the interpreter the pages render in."""
+    def _in_worker(self, function: Callable[..., T], *arguments: Any) -> Future[T]:
+        """Run `function` in a process of its own where there are several shards: preparing a shard and
+        merging them are Python's work on every word, which in a thread would hold the interpreter the
+        pages render in. With one shard (a small site), here and now."""
         if len(self._plan) < 2:
-            prepare_source(target, pages, META_FIELDS)
-            return
-        if self._preparer is None:
-            # Spawned, not forked: the build has threads (Pagefind's readers, this writer).
-            self._preparer = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self._preparer.submit(prepare_source, target, pages, META_FIELDS).result()
+            done: Future[T] = Future()
+            done.set_result(function(*arguments))
+            return done
+        with self._lock:
+            if self._worker is None:
+                # Spawned, not forked: the build has threads (Pagefind's readers, the shard writer).
+                self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._worker.submit(function, *arguments)
+
+    def _merge_when_ready(self) -> None:
+        """Start merging the shards once each is written or taken from the cache: while MkDocs still
+        renders and writes pages (a rebuild renders the documents to index again first)."""
+        with self._lock:
+            if self._merging is not None or len(self._done) + len(self._reused) < len(self._plan):
+                return
+            assert self._site_dir is not None
+            sources: list[Path] = []
+            counts: list[Path | Counter[str]] = []
+            for number, planned in enumerate(self._plan):
+                if number in self._reused:
+                    assert self._cache is not None and planned.key is not None
+                    folder, words = self._cache.shard_source(planned.key)
+                    sources.append(folder)
+                    counts.append(words)
+                else:
+                    sources.append(self._shard_folder(self._site_dir, number))
+                    counts.append(self._counts[number])
+            self._merging = self._in_worker(merge_shards, sources, self._site_dir, counts)
 
     def _shard_folder(self, site_dir: Path, number: int) -> Path:
         return site_dir / MERGE_WORK / str(number) if self._planned else site_dir / BUNDLE_DIR
@@ -247,9 +279,24 @@ class SearchBundle:
         finally:
             shard.service.close()
         if self._as_source:
-            self._prepare(target, shard.pages)
+            self._in_worker(prepare_source, target, shard.pages, META_FIELDS).result()
         key = self._plan[shard.number].key
         if self._cache is not None and key is not None:
             self._cache.put_shard(key, target, shard.words.tokens)
-        self._words.merge(shard.words.tokens)
+        if self._planned:
+            self._counts[shard.number] = shard.words.tokens  # for the merge's word list
+        else:
+            self._words.merge(shard.words.tokens)
         self._done.add(shard.number)
+        if self._planned:
+            self._merge_when_ready()
+
+
+def merge_shards(shards: list[Path], site_dir: Path, counts: list[Path | Counter[str]]) -> IndexSummary:
+    """The shards' indexes merged into the site's, and the word list search.js reads first, from each
+    shard's word counts (or the build cache's file of them)."""
+    merge_indexes(shards, site_dir / BUNDLE_DIR)
+    words = WordCounts()
+    for shard_counts in counts:
+        words.merge(shard_counts if isinstance(shard_counts, Counter) else read_counts(shard_counts))
+    return write_vocabulary(site_dir, words, len(shards))

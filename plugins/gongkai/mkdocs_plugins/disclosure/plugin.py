@@ -7,6 +7,7 @@ the hooks that move data between MkDocs and them.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable
 from importlib import resources
@@ -64,10 +65,12 @@ from .cache_keys import build_fingerprint, page_key
 from .config import DisclosureConfig
 from .escaping import escape_by_default, mark_config_html, mark_rendered_html, plain_title
 from .generated import GeneratedPage, plan_pages, plan_portal_pages
-from .kept_page import KeptPage
+from .kept_page import KeptPage, KeptPagesSkipped
 from .render_once import RenderOnce
 
 log = get_plugin_logger(__name__)
+# The logger of MkDocs' build, which says so of each page it does not write (kept pages: KeptPagesSkipped).
+MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
 # The id of each page's main heading in the templates: the target of the skip link.
@@ -96,6 +99,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.page_keys: dict[str, str | None] = {}  # src_uri -> key in the build cache; None: not kept
         self.page_views: dict[str, Any] = {}  # src_uri -> view, made once for its key
         self.kept: set[str] = set()  # src_uris whose pages this build takes from the cache
+        self.kept_pages_skipped = KeptPagesSkipped(self.kept)
         self.shard_cuts: list[str] = []
         self.shard_tokens: int | None = None
         self.palette_css = ""
@@ -319,7 +323,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         key = self.page_keys.get(src_uri)
         if key and self.cache is not None:
             if src_uri in self.kept:
-                output = self.cache.page_html(key)
+                # Linked from the cache, neither read nor written; MkDocs writes no page whose output is empty.
+                self.cache.link_page(key, Path(page.file.abs_dest_path))
+                output = ""
             else:
                 self.cache.put_html(key, output)
         if src_uri in self.document_uris:
@@ -624,6 +630,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """The pages the cache holds: they are not rendered (a KeptPage for those outside the nav)."""
         if self.cache is None:
             return
+        MKDOCS_BUILD_LOG.addFilter(self.kept_pages_skipped)
         for file in files.documentation_pages():
             key = self.page_keys.get(file.src_uri)
             if key and self.cache.has_page(key, with_record=file.src_uri in self.document_uris):
@@ -634,7 +641,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def _forget_build(self) -> None:
         """What only one build uses: `mkdocs serve` runs many builds with one plugin."""
         self.written = 0
+        MKDOCS_BUILD_LOG.removeFilter(self.kept_pages_skipped)
         self.page_keys, self.page_views, self.kept = {}, {}, set()
+        self.kept_pages_skipped.kept = self.kept
         self.shard_cuts, self.shard_tokens = [], None
         if self.cache is not None:
             self.cache = BuildCache(self.cache.root)
