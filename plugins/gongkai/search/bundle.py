@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import shutil
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,7 +37,7 @@ from typing import Any, TypeVar
 
 from ..build_cache import BuildCache, read_counts
 from . import ORGAN_FILTER
-from .merge import SORTS_FILE, SourcePage, merge_indexes, prepare_source
+from .merge import SORTS_FILE, MergeSummary, SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
 from .records import META_FIELDS, SORT_KEY, SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
@@ -63,6 +64,8 @@ ORGAN_GROUP_TOKENS = 2_000_000
 class IndexSummary:
     pages: int
     shards: int = 1
+    merge: MergeSummary | None = None  # of the shards
+    merge_seconds: float = 0.0
 
 
 def write_vocabulary(site_dir: Path, words: WordCounts, shards: int = 1) -> IndexSummary:
@@ -295,8 +298,11 @@ class SearchBundle:
 def merge_shards(shards: list[Path], site_dir: Path, counts: list[Path | Counter[str]]) -> IndexSummary:
     """The shards' indexes merged into the site's, and the word list search.js reads first, from each
     shard's word counts (or the build cache's file of them)."""
-    merge_indexes(shards, site_dir / BUNDLE_DIR)
+    started = time.perf_counter()
+    merged = merge_indexes(shards, site_dir / BUNDLE_DIR)
+    seconds = time.perf_counter() - started
     words = WordCounts()
     for shard_counts in counts:
         words.merge(shard_counts if isinstance(shard_counts, Counter) else read_counts(shard_counts))
-    return write_vocabulary(site_dir, words, len(shards))
+    summary = write_vocabulary(site_dir, words, len(shards))
+    return IndexSummary(summary.pages, summary.shards, merged, seconds)

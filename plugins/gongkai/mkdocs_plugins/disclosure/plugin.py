@@ -795,4 +795,5 @@ def _no_view(builder: Any) -> None:
 
 def _indexed(summary: IndexSummary) -> str:
     shards = f"，分 {summary.shards} 个分片" if summary.shards > 1 else ""
-    return f" {summary.pages} 份文件{shards}"
+    merge = f"（合并用时 {summary.merge_seconds:.1f} 秒）" if summary.merge is not None and summary.shards > 1 else ""
+    return f" {summary.pages} 份文件{shards}{merge}"
