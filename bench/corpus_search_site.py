@@ -8,6 +8,7 @@ left out, so that the benchmark measures search, not page rendering.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import resource
 import shutil
 import time
@@ -23,6 +24,8 @@ from gongkai.search.bundle import SHARD_TOKENS, PlannedShard, SearchBundle
 from gongkai.search.records import SearchRecord, text_of_html
 from gongkai.search.shards import Member, plan_shards
 
+from .scale import TreeMemory
+
 PAGE = """<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>一网通查（语料基准）</title></head>
 <body><p>LawRefBook 语料的一网通查基准页。</p></body></html>
@@ -36,7 +39,7 @@ class CorpusSite:
     bodies: dict[str, str]  # entry id → body text, as indexed
     pages: int
     index_seconds: float  # records and Pagefind together
-    pagefind_peak_mib: float  # peak resident memory of a Pagefind process (or of the process preparing shards)
+    pagefind_peak_mib: float  # peak resident memory of Pagefind's processes together (two shards at most)
     python_peak_mib: float
 
 
@@ -89,13 +92,14 @@ def build_corpus_search_site(corpus_dir: Path, root: Path) -> CorpusSite:
         members.append(Member(record.url, f"{record.published.isoformat()} {entry.id}", len(record.text)))
     # In shards of dates, newest first, merged into one index: as a build indexes a site.
     plan = plan_shards(members, SHARD_TOKENS)
-    bundle = SearchBundle(root, [PlannedShard(urls) for urls in plan.shards])
-    for urls in plan.shards:
-        for url in urls:
-            bundle.add(records[url])
-    summary = bundle.build(root)
+    # Pagefind's processes are sampled: a child's ru_maxrss would count, for the worker that prepares and
+    # merges shards (forked, then exec'd), the pages of this process it had before exec.
+    with TreeMemory(os.getpid()) as memory:
+        bundle = SearchBundle(root, [PlannedShard(urls) for urls in plan.shards])
+        for urls in plan.shards:
+            for url in urls:
+                bundle.add(records[url])
+        summary = bundle.build(root)
     seconds = time.perf_counter() - started
-    # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest child waited for: Pagefind.
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return CorpusSite(root, entries, bodies, summary.pages, seconds, children, own)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return CorpusSite(root, entries, bodies, summary.pages, seconds, memory.pagefind_peak_kib / 1024, own)
