@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 
 from ..build_cache import BuildCache, read_counts
 from . import ORGAN_FILTER
-from .merge import SORTS_FILE, MergeSummary, SourcePage, merge_indexes, prepare_source
+from .merge import SORTS_FILE, SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
 from .records import META_FIELDS, SORT_KEY, SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
@@ -64,8 +64,7 @@ ORGAN_GROUP_TOKENS = 2_000_000
 class IndexSummary:
     pages: int
     shards: int = 1
-    merge: MergeSummary | None = None  # of the shards
-    merge_seconds: float = 0.0
+    merge_seconds: float | None = None  # how long merging the shards took; None: one index, not merged
 
 
 def write_vocabulary(site_dir: Path, words: WordCounts, shards: int = 1) -> IndexSummary:
@@ -286,23 +285,23 @@ class SearchBundle:
         key = self._plan[shard.number].key
         if self._cache is not None and key is not None:
             self._cache.put_shard(key, target, shard.words.tokens)
-        if self._planned:
-            self._counts[shard.number] = shard.words.tokens  # for the merge's word list
-        else:
+        if not self._planned:
             self._words.merge(shard.words.tokens)
+            self._done.add(shard.number)
+            return
+        self._counts[shard.number] = shard.words.tokens  # for the merge's word list
         self._done.add(shard.number)
-        if self._planned:
-            self._merge_when_ready()
+        self._merge_when_ready()
 
 
 def merge_shards(shards: list[Path], site_dir: Path, counts: list[Path | Counter[str]]) -> IndexSummary:
     """The shards' indexes merged into the site's, and the word list search.js reads first, from each
     shard's word counts (or the build cache's file of them)."""
     started = time.perf_counter()
-    merged = merge_indexes(shards, site_dir / BUNDLE_DIR)
+    merge_indexes(shards, site_dir / BUNDLE_DIR)
     seconds = time.perf_counter() - started
     words = WordCounts()
     for shard_counts in counts:
         words.merge(shard_counts if isinstance(shard_counts, Counter) else read_counts(shard_counts))
     summary = write_vocabulary(site_dir, words, len(shards))
-    return IndexSummary(summary.pages, summary.shards, merged, seconds)
+    return IndexSummary(summary.pages, summary.shards, seconds)

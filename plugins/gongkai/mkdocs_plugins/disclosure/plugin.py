@@ -577,11 +577,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             shards: list[list[str]] = [[]]
             group_tokens = 0
             largest = self.config.search_shard_tokens or ORGAN_GROUP_TOKENS
+            shard_tokens = self.config.search_shard_tokens or SHARD_TOKENS  # of an organ larger than that
             for site in self.platform.sites:
                 organ = members_of(site.documents)
                 tokens = sum(m.tokens for m in organ)
                 if tokens > largest:
-                    shard_tokens = self.config.search_shard_tokens or SHARD_TOKENS
                     shards += [*plan_shards(organ, shard_tokens, []).shards, []]
                     group_tokens = 0
                     continue
@@ -795,5 +795,6 @@ def _no_view(builder: Any) -> None:
 
 def _indexed(summary: IndexSummary) -> str:
     shards = f"，分 {summary.shards} 个分片" if summary.shards > 1 else ""
-    merge = f"（合并用时 {summary.merge_seconds:.1f} 秒）" if summary.merge is not None and summary.shards > 1 else ""
+    merged = summary.merge_seconds is not None and summary.shards > 1
+    merge = f"（合并用时 {summary.merge_seconds:.1f} 秒）" if merged else ""
     return f" {summary.pages} 份文件{shards}{merge}"
