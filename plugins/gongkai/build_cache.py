@@ -5,7 +5,7 @@
   catalog; the page's address and source; and its view, which holds what the page shows
   of other documents: a changed relation changes the key of every page that names it, and
   a new document the keys of the lists it appears in).
-- A shard of the search index (Pagefind's files and the shard's word counts), under a
+- A shard of the search index (Pagefind's files, and its words as the merge reads them), under a
   key of its documents' page keys, and the cuts between shards (gongkai.search.shards).
 
 An entry is written whole (a temporary file, then renamed) or not at all, and its key
@@ -21,7 +21,6 @@ import os
 import shutil
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -88,19 +87,18 @@ class BuildCache:
     # -- search shards --------------------------------------------------------
 
     def has_shard(self, key: str) -> bool:
-        folder, counts = self._shard_paths(key)
-        return folder.is_dir() and counts.is_file()
+        return self._shard_path(key).is_dir()
 
-    def shard_source(self, key: str) -> tuple[Path, Path]:
-        """The shard's folder of Pagefind files, as the merge reads them, and its word counts' file
-        (`read_counts`); both in use by this build. Nothing is written into them."""
-        folder, counts = self._shard_paths(key)
-        self._used.update((folder, counts))
+    def shard_source(self, key: str) -> Path:
+        """The shard's folder of Pagefind files, as the merge reads them (its word counts among them),
+        in use by this build. Nothing is written into it."""
+        folder = self._shard_path(key)
+        self._used.add(folder)
         self.shards_reused += 1
-        return folder, counts
+        return folder
 
-    def put_shard(self, key: str, source: Path, counts: Counter[str]) -> None:
-        folder, counts_path = self._shard_paths(key)
+    def put_shard(self, key: str, source: Path) -> None:
+        folder = self._shard_path(key)
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
         # Linked, not copied, where the file system allows: the site's files are written anew each build.
@@ -108,11 +106,10 @@ class BuildCache:
         if folder.exists():
             shutil.rmtree(folder)
         staging.rename(folder)
-        _write_atomically(counts_path, json.dumps(counts, ensure_ascii=False))
-        self._used.update((folder, counts_path))
+        self._used.add(folder)
 
-    def _shard_paths(self, key: str) -> tuple[Path, Path]:
-        return self.root / SHARDS / key, self.root / SHARDS / f"{key}.counts.json"
+    def _shard_path(self, key: str) -> Path:
+        return self.root / SHARDS / key
 
     # -- shard cuts -----------------------------------------------------------
 
@@ -145,11 +142,6 @@ class BuildCache:
             else:
                 entry.unlink(missing_ok=True)
         return len(stale)
-
-
-def read_counts(path: Path) -> Counter[str]:
-    """A kept shard's word counts (BuildCache.shard_source)."""
-    return Counter(json.loads(path.read_text("utf-8")))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import shutil
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from gongkai.search import merge, vocabulary
 from gongkai.search import pagefind_files as pf
 from gongkai.search.bundle import PlannedShard, SearchBundle
 from gongkai.search.merge import SORTS_FILE, SUMMARY_FILE, WORDS_FILE, SourcePage, merge_indexes, prepare_source
 from gongkai.search.records import META_FIELDS, SearchRecord
+from gongkai.search.vocabulary import WordCounts
 from helpers import pagefind_index
 
 
@@ -108,6 +113,42 @@ def test_a_common_word_has_a_chunk_of_its_own(tmp_path):
         assert len(words) == 1 or sum(positions(merged["words"], word) for word in words) <= pf.CHUNK_POSITIONS
 
 
+def test_a_large_index_is_merged_in_ranges_of_words_the_same_however_cut_and_wherever_run(tmp_path, monkeypatch):
+    """Past RANGE_POSITIONS, the words are merged in ranges cut where the positions of all sources together
+    are halved: the cut, and so the index, does not depend on how the pages fall into sources, nor on
+    whether the ranges run side by side in processes."""
+    monkeypatch.setattr(merge, "RANGE_POSITIONS", 100)
+    records = A + B
+    ordered = sorted(records, key=lambda r: r.url)
+    one = [indexed(ordered, tmp_path / "one")]
+    three = [indexed(ordered[:2], tmp_path / "s0"), indexed(ordered[2:9], tmp_path / "s1")]
+    three.append(indexed(ordered[9:], tmp_path / "s2"))
+    merge_indexes(one, tmp_path / "whole")
+    merge_indexes(three, tmp_path / "cut")
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        merge_indexes(three, tmp_path / "pooled", pool)
+    whole, cut, pooled = (pagefind_index(tmp_path / name) for name in ("whole", "cut", "pooled"))
+    assert whole == cut == pooled
+    # Two ranges, each cut into chunks from its own first word: the second starts a chunk of its own.
+    (low, cut_at), (high, none) = merge._word_ranges([merge._read_source(source) for source in three])
+    assert low is None and none is None and cut_at == high
+    firsts = [first for first, _, _ in pagefind_index(tmp_path / "whole")["meta"]["chunks"]]
+    monkeypatch.setattr(merge, "RANGE_POSITIONS", 1_000_000)
+    in_one_range = pagefind_index(merge_indexes(one, tmp_path / "small") and tmp_path / "small")
+    assert len(in_one_range["meta"]["chunks"]) == 1 and len(firsts) == 2
+    assert firsts[1] == min(word for word in whole["words"] if word >= cut_at)[: len(firsts[1])]
+    assert whole["words"] == in_one_range["words"]
+    # The heavy words, by the records' tokens, as a site's word list gives them (with a lower bar than a site's).
+    monkeypatch.setattr(merge, "HEAVY_POSITIONS", 20)
+    monkeypatch.setattr(vocabulary, "HEAVY_POSITIONS", 20)
+    counts = WordCounts()
+    for r in records:
+        counts.add(r)
+    heavy = merge_indexes(three, tmp_path / "heavy").heavy
+    assert len(heavy) >= 2 and heavy == counts.heavy()
+    assert heavy == merge_indexes(one, tmp_path / "heavy").heavy
+
+
 def test_a_page_keeps_its_name_while_its_organ_is_unchanged(tmp_path):
     first = merge_indexes([indexed(A, tmp_path / "a"), indexed(B, tmp_path / "b")], tmp_path / "first") and (
         tmp_path / "first"
@@ -183,12 +224,12 @@ def test_what_does_not_fit_is_named(tmp_path):
     shutil.copytree(a, tmp_path / "listed", dirs_exist_ok=True)
     with pytest.raises(pf.PagefindFormatError, match=r"页面为 /zwgk/jyj/wj/00000/；应为：所列的 zwgk/jyj/wj/00002/"):
         # Pages not in the order Pagefind numbered them.
-        prepare_source(tmp_path / "listed", [pages[1], pages[0], *pages[2:]], META_FIELDS)
+        prepare_source(tmp_path / "listed", [pages[1], pages[0], *pages[2:]], META_FIELDS, Counter())
     with pytest.raises(pf.PagefindFormatError, match=r"索引有 6 个页面；应为：所列的 5 个"):
-        prepare_source(tmp_path / "listed", pages[:-1], META_FIELDS)
+        prepare_source(tmp_path / "listed", pages[:-1], META_FIELDS, Counter())
     fails(lambda b: (b / SUMMARY_FILE).unlink(), r"gongkai-merge\.json: 无法读取（FileNotFoundError")
     fails(lambda b: (b / WORDS_FILE).unlink(), r"gongkai-merge\.json: 无法读取（FileNotFoundError")
-    fails(lambda b: (b / WORDS_FILE).write_bytes(b"\x1f\x8b broken"), r"gongkai-merge-words\.cbor\.gz: 无法读取")
+    fails(lambda b: (b / WORDS_FILE).write_bytes(b"\x1f\x8b broken"), r"gongkai-merge-words\.cbor\.z: 无法读取")
 
     def another_version(b: Path) -> None:
         entry = json.loads((b / pf.ENTRY).read_text("utf-8"))

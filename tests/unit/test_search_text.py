@@ -107,7 +107,7 @@ def test_the_word_list_names_heavy_words_by_powers_of_two():
     )
     heavy = counts.heavy()
     assert heavy == {11: ["机关"], 12: ["应当", "当应"]}  # 2048 ≤ 2100 < 4096 ≤ 4099, 4100
-    words = json.loads(words_json(counts))
+    words = json.loads(words_json(heavy))
     assert words["heavy"] == {"11": "机关", "12": "应当 当应"}
     assert words["slots"] == {"title": TITLE_SLOTS, "number": NUMBER_SLOTS}
 
@@ -116,7 +116,7 @@ def test_the_bitmap_of_foldable_characters_and_the_folding_table_give_back_the_t
     import base64
     import json
 
-    words = json.loads(words_json(WordCounts()))
+    words = json.loads(words_json({}))
     first, bits = words["foldable"]["first"], base64.b64decode(words["foldable"]["bits"])
     foldable = [chr(first + i) for i in range(len(bits) * 8) if bits[i // 8] >> (i % 8) & 1]
     targets = json.loads(fold_json())["to"]

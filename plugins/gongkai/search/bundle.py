@@ -28,16 +28,15 @@ import multiprocessing
 import shutil
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..build_cache import BuildCache, read_counts
+from ..build_cache import BuildCache
 from . import ORGAN_FILTER
-from .merge import SORTS_FILE, SourcePage, merge_indexes, prepare_source
+from .merge import MERGE_RANGES, SORTS_FILE, SourcePage, merge_indexes, prepare_source
 from .pagefind_service import PagefindService
 from .records import META_FIELDS, SORT_KEY, SearchRecord, record_page
 from .vocabulary import WordCounts, fold_json, words_json
@@ -67,11 +66,12 @@ class IndexSummary:
     merge_seconds: float | None = None  # how long merging the shards took; None: one index, not merged
 
 
-def write_vocabulary(site_dir: Path, words: WordCounts, shards: int = 1) -> IndexSummary:
-    """Beside the index written into the site (of `shards` merged), the files search.js reads first."""
+def write_vocabulary(site_dir: Path, heavy: dict[int, list[str]], shards: int = 1) -> IndexSummary:
+    """Beside the index written into the site (of `shards` merged), the files search.js reads first, with
+    its `heavy` words (gongkai.search.vocabulary)."""
     bundle = site_dir / BUNDLE_DIR
     sorts = SORTS_FILE if (bundle / SORTS_FILE).is_file() else None  # a merged index keeps its sorts apart
-    (bundle / WORDS_FILE).write_text(words_json(words, sorts=sorts), "utf-8")
+    (bundle / WORDS_FILE).write_text(words_json(heavy, sorts=sorts), "utf-8")
     (bundle / FOLD_FILE).write_text(fold_json(), "utf-8")
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     pages = sum(language["page_count"] for language in entry["languages"].values())
@@ -131,8 +131,8 @@ class SearchBundle:
         self._writing: _Shard | None = None
         self._failure: BaseException | None = None
         self._worker: ProcessPoolExecutor | None = None
+        self._merger: ThreadPoolExecutor | None = None
         self._lock = threading.RLock()
-        self._counts: dict[int, Counter[str]] = {}  # a planned shard's word counts, once it is written
         self._merging: Future[IndexSummary] | None = None
         if self._planned:
             self._merge_when_ready()  # every shard from the cache: nothing to wait for
@@ -175,7 +175,7 @@ class SearchBundle:
                         raise ValueError(f"检索分片 {number} 缺少 {len(planned.urls)} 份文件的记录")
                     self._write(self._open_shard(number), site_dir)  # no record: search.js says the index is empty
             if not self._planned:
-                return write_vocabulary(site_dir, self._words)
+                return write_vocabulary(site_dir, self._words.heavy())
             self._merge_when_ready()
             assert self._merging is not None
             summary = self._merging.result()
@@ -197,6 +197,9 @@ class SearchBundle:
         if self._writer is not None:
             self._writer.join()
             self._writer = None
+        if self._merger is not None:
+            self._merger.shutdown(cancel_futures=True)
+            self._merger = None
         if self._worker is not None:
             self._worker.shutdown(cancel_futures=True)
             self._worker = None
@@ -238,18 +241,27 @@ class SearchBundle:
             raise failure
 
     def _in_worker(self, function: Callable[..., T], *arguments: Any) -> Future[T]:
-        """Run `function` in a process of its own where there are several shards: preparing a shard and
-        merging them are Python's work on every word, which in a thread would hold the interpreter the
-        pages render in. With one shard (a small site), here and now."""
-        if len(self._plan) < 2:
+        """Run `function` in a process of the pool where there are several shards: preparing a shard is
+        Python's work on every word, which in a thread would hold the interpreter the pages render in.
+        With one shard (a small site), here and now."""
+        pool = self._pool()
+        if pool is None:
             done: Future[T] = Future()
             done.set_result(function(*arguments))
             return done
+        return pool.submit(function, *arguments)
+
+    def _pool(self) -> ProcessPoolExecutor | None:
+        """The processes that prepare shards and merge ranges of words (gongkai.search.merge); none for a
+        bundle of one shard."""
+        if len(self._plan) < 2:
+            return None
         with self._lock:
             if self._worker is None:
                 # Spawned, not forked: the build has threads (Pagefind's readers, the shard writer).
-                self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            return self._worker.submit(function, *arguments)
+                spawn = multiprocessing.get_context("spawn")
+                self._worker = ProcessPoolExecutor(max_workers=MERGE_RANGES, mp_context=spawn)
+            return self._worker
 
     def _merge_when_ready(self) -> None:
         """Start merging the shards once each is written or taken from the cache: while MkDocs still
@@ -259,17 +271,20 @@ class SearchBundle:
                 return
             assert self._site_dir is not None
             sources: list[Path] = []
-            counts: list[Path | Counter[str]] = []
             for number, planned in enumerate(self._plan):
                 if number in self._reused:
                     assert self._cache is not None and planned.key is not None
-                    folder, words = self._cache.shard_source(planned.key)
-                    sources.append(folder)
-                    counts.append(words)
+                    sources.append(self._cache.shard_source(planned.key))
                 else:
                     sources.append(self._shard_folder(self._site_dir, number))
-                    counts.append(self._counts[number])
-            self._merging = self._in_worker(merge_shards, sources, self._site_dir, counts)
+            pool = self._pool()
+            if pool is None:
+                self._merging = Future()
+                self._merging.set_result(merge_shards(sources, self._site_dir))
+                return
+            # The merge's ranges run in the pool; what is left (fragments, filters, the meta) in a thread.
+            self._merger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-merge")
+            self._merging = self._merger.submit(merge_shards, sources, self._site_dir, pool)
 
     def _shard_folder(self, site_dir: Path, number: int) -> Path:
         return site_dir / MERGE_WORK / str(number) if self._planned else site_dir / BUNDLE_DIR
@@ -281,27 +296,22 @@ class SearchBundle:
         finally:
             shard.service.close()
         if self._as_source:
-            self._in_worker(prepare_source, target, shard.pages, META_FIELDS).result()
+            self._in_worker(prepare_source, target, shard.pages, META_FIELDS, shard.words.tokens).result()
         key = self._plan[shard.number].key
         if self._cache is not None and key is not None:
-            self._cache.put_shard(key, target, shard.words.tokens)
+            self._cache.put_shard(key, target)
         if not self._planned:
             self._words.merge(shard.words.tokens)
             self._done.add(shard.number)
             return
-        self._counts[shard.number] = shard.words.tokens  # for the merge's word list
         self._done.add(shard.number)
         self._merge_when_ready()
 
 
-def merge_shards(shards: list[Path], site_dir: Path, counts: list[Path | Counter[str]]) -> IndexSummary:
-    """The shards' indexes merged into the site's, and the word list search.js reads first, from each
-    shard's word counts (or the build cache's file of them)."""
+def merge_shards(shards: list[Path], site_dir: Path, pool: Executor | None = None) -> IndexSummary:
+    """The shards' indexes merged into the site's (ranges of words in `pool`), and the word list search.js
+    reads first."""
     started = time.perf_counter()
-    merge_indexes(shards, site_dir / BUNDLE_DIR)
-    seconds = time.perf_counter() - started
-    words = WordCounts()
-    for shard_counts in counts:
-        words.merge(shard_counts if isinstance(shard_counts, Counter) else read_counts(shard_counts))
-    summary = write_vocabulary(site_dir, words, len(shards))
-    return IndexSummary(summary.pages, summary.shards, seconds)
+    merged = merge_indexes(shards, site_dir / BUNDLE_DIR, pool)
+    summary = write_vocabulary(site_dir, merged.heavy, len(shards))
+    return IndexSummary(summary.pages, summary.shards, time.perf_counter() - started)

@@ -9,15 +9,21 @@ order. The merged index numbers the pages of the first source first, then those 
 word's list of pages in the merged index is its lists in the sources one after the other, and the bytes
 of each can be taken as they are: Pagefind numbers a word's pages by the step from the page before, so
 only the first page of each source's list is written anew (`prepare_source` keeps each list's bytes, its
-first and last page). Nothing is tokenised or decoded again, and one word list of each source is in memory
-at a time; the assembly of a platform takes the time of copying its index, not of building it.
+first and last page). Nothing is tokenised or decoded again, and one frame of words of each source is in
+memory at a time; the assembly of a platform takes the time of copying its index, not of building it.
+
+The merge still takes a Python step for each word of each source, and it is the longest part of a
+rebuild after an edit: a large index is merged in ranges of words side by side, in the processes of a
+pool (`_word_ranges`, `_merge_range`), and each source's words are kept column by column
+(`_frame_bytes`), so that reading them back runs in C. The sources also carry the count of each word as
+cut, so that the merge gives the heavy words search.js plans its queries by (gongkai.search.vocabulary).
 """
 
 from __future__ import annotations
 
+import array
 import bisect
 import datetime as dt
-import gzip
 import hashlib
 import io
 import itertools
@@ -26,8 +32,10 @@ import math
 import operator
 import re
 import shutil
+import zlib
+from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,9 +44,11 @@ import cbor2
 
 from ..file_links import link_or_copy
 from . import pagefind_files as pf
+from .vocabulary import HEAVY_POSITIONS, heavy_class, positions_by_word
 
-# Beside a source's Pagefind files: its words as the merge reads them, and what they hold.
-WORDS_FILE = "gongkai-merge-words.cbor.gz"
+# Beside a source's Pagefind files: its words as the merge reads them (frames of CBOR, each compressed on its
+# own, so that a merge of a range of words reads only the frames it needs), and what they hold.
+WORDS_FILE = "gongkai-merge-words.cbor.z"
 SUMMARY_FILE = "gongkai-merge.json"
 # Beside a merged index: its pages' sort values (dates), which search.js reads for a sorted search.
 SORTS_FILE = "gongkai-sorts.json"
@@ -49,6 +59,13 @@ GROUP_KEY_DIGITS = 6  # hex digits of a group's hash that start the names of its
 # the chunks of a large platform are most of its merge: on 48,000 pages 800 MB before compression. Level 4
 # takes a third of level 6's time for chunks 3% larger (Pagefind writes level 9: 1% smaller, 8 times as long).
 COMPRESSION = 4
+# The words of an index of this many positions or more are merged in MERGE_RANGES ranges, each in a process of
+# its own where the caller gives a pool: the merge is Python's work on every word of every source. The ranges
+# are cut where the sources' positions, all summed, are shared evenly (`_word_ranges`), so that they fall
+# where they do whatever the sources (a site's shards, however cut); a smaller index is merged in one range,
+# cut into chunks as Pagefind would.
+MERGE_RANGES = 2
+RANGE_POSITIONS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -59,24 +76,38 @@ class SourcePage:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A frame of a source's prepared words: its first and last word, and where its bytes are."""
+
+    first: str
+    last: str
+    offset: int
+    size: int
+
+
+@dataclass(frozen=True)
 class SourceIndex:
     """A Pagefind bundle of one language as `prepare_source` described it."""
 
     folder: Path
     pages: list[SourcePage]  # in Pagefind's order
     fields: list[str]  # the meta fields its words number
+    frames: list[Frame]
+    spread: dict[str, int]  # first character -> the positions of its words
 
 
 @dataclass(frozen=True)
 class MergeSummary:
     pages: int
     words: int
+    heavy: dict[int, list[str]]  # the words of HEAVY_POSITIONS or more (gongkai.search.vocabulary)
 
 
-def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str]) -> None:
+def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str], tokens: Counter[str]) -> None:
     """Write beside a Pagefind index what the merge reads of it: its `pages` (in the order Pagefind
     numbered them), and its words: for each word, in order, its number of pages, first and last page,
-    positions (Pagefind cuts chunks by them) and its list of pages as CBOR, without the list's head.
+    positions (Pagefind cuts chunks by them), its list of pages as CBOR without the first page's head,
+    and its count of positions in `tokens` (the records' tokens as cut, for the heavy words).
 
     A page's positions in meta fields name the field by its number in the index's list of fields, which
     holds only the fields its pages have: they are renumbered here by `fields`, every field a record may
@@ -85,8 +116,11 @@ def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str]) -> 
     metas = [pf.read_cbor(bundle / f"pagefind.{details['hash']}.pf_meta") for details in entry["languages"].values()]
     for meta in metas:
         _check_pages(bundle, meta, pages)
+    counted = positions_by_word(tokens)
     words = 0
-    with gzip.open(bundle / WORDS_FILE, "wb", compresslevel=1) as out:
+    frames: list[list[Any]] = []
+    spread: Counter[str] = Counter()
+    with (bundle / WORDS_FILE).open("wb") as out:
         for meta in metas:
             unknown = [name for name in meta[5] if name not in fields]
             if unknown:
@@ -96,11 +130,54 @@ def prepare_source(bundle: Path, pages: list[SourcePage], fields: list[str]) -> 
             for _, _, name in meta[2]:
                 path = bundle / "index" / f"{name}.pf_index"
                 records = [_prepared(word, listed, renumbered, same, path) for word, listed in _word_entries(path)]
+                if not records:
+                    continue
+                for record in records:
+                    record.append(counted.get(record[0], 0))
+                    spread[record[0][:1]] += record[4]
                 words += len(records)
-                frame = pf.encode(records)  # a chunk's words at once, and its size: read back without seeking
-                out.write(len(frame).to_bytes(4, "big") + frame)
-    summary = {"words": words, "fields": fields, "pages": [[page.url, page.sorts, page.group] for page in pages]}
+                frame = zlib.compress(_frame_bytes(records), 1)
+                frames.append([records[0][0], records[-1][0], out.tell(), len(frame)])
+                out.write(frame)
+    summary = {
+        "words": words,
+        "fields": fields,
+        "pages": [[page.url, page.sorts, page.group] for page in pages],
+        "frames": frames,
+        "spread": spread,
+    }
     (bundle / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False), "utf-8")
+
+
+# A frame holds its words' fields column by column, so that it is read back by calls in C, not a Python
+# step per word: [the words, one per line; their numbers (NUMBERS of each, as `array` writes them); the
+# lengths of their lists of pages; those lists, one after the other].
+NUMBERS = ("pages", "first", "last", "positions", "count")
+
+
+def _frame_bytes(records: list[list[Any]]) -> bytes:
+    """[[word, pages, first, last, positions, list of pages, count]…] as a frame of WORDS_FILE."""
+    numbers = array.array("q", (value for r in records for value in (r[1], r[2], r[3], r[4], r[6])))
+    lengths = array.array("q", (len(r[5]) for r in records))
+    return pf.encode(
+        ["\n".join(r[0] for r in records), numbers.tobytes(), lengths.tobytes(), b"".join(r[5] for r in records)]
+    )
+
+
+def _frame_records(content: bytes, source: int) -> list[tuple[Any, ...]]:
+    """A frame's words as (word, `source`, pages, first, last, positions, list of pages, count)."""
+    text, number_bytes, length_bytes, lists = cbor2.loads(content)
+    numbers, lengths = array.array("q"), array.array("q")
+    numbers.frombytes(number_bytes)
+    lengths.frombytes(length_bytes)
+    words = text.split("\n")
+    ends = list(itertools.accumulate(lengths))
+    pieces = map(lists.__getitem__, map(slice, [0, *ends[:-1]], ends))
+    columns = (numbers[n :: len(NUMBERS)] for n in range(len(NUMBERS)))
+    pages, first, last, positions, count = columns
+    if ends and ends[-1] != len(lists):
+        raise ValueError(f"页面列表共 {ends[-1]} 字节；应为：{len(lists)} 字节")
+    return list(zip(words, [source] * len(words), pages, first, last, positions, pieces, count, strict=True))
 
 
 def _check_pages(bundle: Path, meta: list[Any], pages: list[SourcePage]) -> None:
@@ -131,7 +208,8 @@ def _word_entries(path: Path) -> Iterator[tuple[list[Any], bytes]]:
 
 
 def _prepared(word: list[Any], entry: bytes, renumbered: list[int], same: bool, path: Path) -> list[Any]:
-    """[word, pages, first page, last page, positions, the pages' entries as bytes] of a word's entry."""
+    """[word, pages, first page, last page, positions, the pages' entries as bytes but the first one's head]
+    of a word's entry: the merge writes that head anew, as the step from the page before in its list."""
     text, where, variants = word  # where: the word's pages, [step from the page before, positions, meta positions]
     if variants:
         raise pf.PagefindFormatError(f"{path}: 词 {text} 带有变体；合并只处理没有变体的索引")
@@ -146,12 +224,14 @@ def _prepared(word: list[Any], entry: bytes, renumbered: list[int], same: bool, 
         for page in where:
             page[2] = [-(renumbered[-v - 1] + 1) if v < 0 else v for v in page[2]]
         listed = pf.encode(where)[len(pf.head(pf.ARRAY, len(where))) :]
-    return [text, len(where), where[0][0], last, positions, listed]
+    first = where[0][0]
+    return [text, len(where), first, last, positions, listed[len(_page_head(first)) :]]
 
 
-def merge_indexes(bundles: list[Path], target: Path) -> MergeSummary:
+def merge_indexes(bundles: list[Path], target: Path, pool: Executor | None = None) -> MergeSummary:
     """Write into `target` the index of all the pages of `bundles` (each prepared by `prepare_source`):
-    the first one's, then the next one's ….
+    the first one's, then the next one's …. With a `pool` (of processes), its ranges of words are merged
+    there, side by side; the index is the same without.
 
     A PagefindFormatError names the source and what does not fit: another Pagefind version or language,
     a page count or URL that is not the one listed, a source `prepare_source` was not run on."""
@@ -168,7 +248,7 @@ def merge_indexes(bundles: list[Path], target: Path) -> MergeSummary:
     sources, entries = [s for s in sources if s.pages], [e for s, e in zip(sources, entries, strict=True) if s.pages]
     if not sources:  # as Pagefind writes an index of no page: search.js finds nothing in it
         (target / pf.ENTRY).write_text(pf.entry_json(version, None, "", None, 0, characters), "utf-8")
-        return MergeSummary(0, 0)
+        return MergeSummary(0, 0, {})
     language, wasm = _language(sources, entries)
     metas = [_read_meta(source, entry) for source, entry in zip(sources, entries, strict=True)]
     fields = sources[0].fields
@@ -181,26 +261,80 @@ def merge_indexes(bundles: list[Path], target: Path) -> MergeSummary:
     for source in sources:
         offsets.append(offsets[-1] + len(source.pages))
 
-    index = _IndexWriter(target, language)
+    folder = target / "index"
+    folder.mkdir(parents=True)
+    frames = [(source.folder / WORDS_FILE, source.frames) for source in sources]
+    work = [(frames, offsets, low, high, folder) for low, high in _word_ranges(sources)]
+    merging = [pool.submit(_merge_range, *arguments) for arguments in work] if pool is not None else []
     try:
         pages, groups = _merge_fragments(sources, metas, target, language)
-        words = _merge_words(sources, offsets, index)
+        filters = _merge_filters(sources, metas, offsets)
+        ranges = [future.result() for future in merging] if merging else [_merge_range(*task) for task in work]
     finally:
-        index.close()
-    filters = _merge_filters(sources, metas, offsets)
+        for future in merging:
+            future.cancel() or future.exception()  # nothing left writing into the target
     every_page = [page for source in sources for page in source.pages]
     (target / SORTS_FILE).write_text(_sorts_json(every_page, groups), "utf-8")
     filter_list = _write_filters(target, language, filters)
-    content = pf.encode([version, pages, index.bounds(), filter_list, [], fields])
+    chunks = _name_chunks([chunk for merged in ranges for chunk in merged.chunks], folder, language)
+    content = pf.encode([version, pages, chunks, filter_list, [], fields])
     meta = pf.meta_name(language, content)
     pf.write_data(target / f"pagefind.{meta}.pf_meta", content)
     (target / pf.ENTRY).write_text(pf.entry_json(version, language, meta, wasm, len(pages), characters), "utf-8")
-    return MergeSummary(pages=len(pages), words=words)
+    heavy: dict[int, list[str]] = {}
+    for merged in ranges:  # ranges in order of words: each class stays sorted
+        for power, words in merged.heavy.items():
+            heavy.setdefault(power, []).extend(words)
+    return MergeSummary(pages=len(pages), words=sum(merged.words for merged in ranges), heavy=heavy)
+
+
+def _word_ranges(sources: list[SourceIndex]) -> list[tuple[str | None, str | None]]:
+    """The ranges of words merged apart, [low, high) (None: no bound): cut at the first characters where
+    the positions of all sources together reach each MERGE_RANGES-th part. The sum of the sources' counts
+    is the whole index's, whichever pages each source has: the cuts depend on the pages only."""
+    spread: Counter[str] = Counter()
+    for source in sources:
+        spread.update(source.spread)
+    total = sum(spread.values())
+    cuts: list[str] = []
+    if total >= RANGE_POSITIONS:
+        reached = 0
+        for character in sorted(spread):
+            if reached >= total * (len(cuts) + 1) / MERGE_RANGES and len(cuts) < MERGE_RANGES - 1:
+                cuts.append(character)
+            reached += spread[character]
+    bounds: list[str | None] = [None, *cuts, None]
+    return list(itertools.pairwise(bounds))
+
+
+def _name_chunks(chunks: list[tuple[str, str, str]], folder: Path, language: str) -> list[list[str]]:
+    """The meta's list of chunks, [first word, last word, name], each chunk's file (written under its full
+    hash by `_merge_range`) renamed as Pagefind names it."""
+    names: dict[str, str] = {}
+    listed = []
+    for (first, last), (_, _, full) in zip(
+        pf.chunk_bounds([c[0] for c in chunks], [c[1] for c in chunks]), chunks, strict=True
+    ):
+        name = pf.unique_name(language, full, names, step=2)
+        (folder / f"{full}{_UNNAMED}").rename(folder / f"{name}.pf_index")
+        listed.append([first, last, name])
+    return listed
+
+
+_UNNAMED = ".pf_index.unnamed"
+
+
+@dataclass(frozen=True)
+class _MergedRange:
+    chunks: list[tuple[str, str, str]]  # first word, last word, full hash (the file's name till named)
+    words: int
+    heavy: dict[int, list[str]]
 
 
 class _IndexWriter:
-    """The merged index's chunks: of Pagefind's size, named as Pagefind names them, and compressed on a
-    second thread (zlib lets go of the interpreter) while the merge goes on.
+    """The merged index's chunks: of Pagefind's size, and compressed on a second thread (zlib lets go of
+    the interpreter) while the merge goes on. Each is written under its full hash: `_name_chunks` gives
+    them their names once every range is merged.
 
     Unlike Pagefind's, a chunk is closed before a word that would take it past its size, not after: a
     common word (人民, 工作: 500 KB to 2.6 MB on 48,000 pages) is then in a chunk of its own, and a rare word
@@ -208,12 +342,9 @@ class _IndexWriter:
 
     PENDING = 8  # chunks written at most at once: the memory a merge holds
 
-    def __init__(self, folder: Path, language: str) -> None:
-        self.folder = folder / "index"
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.language = language
-        self.names: dict[str, str] = {}
-        self.chunks: list[tuple[str, str, str]] = []  # first word, last word, name
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.chunks: list[tuple[str, str, str]] = []  # first word, last word, full hash
         self._words: list[bytes] = []
         self._first = self._last = ""
         self._positions = 0
@@ -235,17 +366,12 @@ class _IndexWriter:
         if not self._words:
             return
         content = b"".join((pf.head(pf.ARRAY, 1), pf.head(pf.ARRAY, len(self._words)), *self._words))
-        name = pf.unique_name(self.language, pf.full_hash(content), self.names, step=2)
-        self.chunks.append((self._first, self._last, name))
+        full = pf.full_hash(content)
+        self.chunks.append((self._first, self._last, full))
         self._words, self._positions = [], 0
         if len(self._pending) >= self.PENDING:
             self._pending.pop(0).result()
-        path = self.folder / f"{name}.pf_index"
-        self._pending.append(self._pool.submit(pf.write_data, path, content, COMPRESSION))
-
-    def bounds(self) -> list[list[str]]:
-        cut = pf.chunk_bounds([c[0] for c in self.chunks], [c[1] for c in self.chunks])
-        return [[first, last, c[2]] for (first, last), c in zip(cut, self.chunks, strict=True)]
+        self._pending.append(self._pool.submit(pf.write_data, self.folder / f"{full}{_UNNAMED}", content, COMPRESSION))
 
     def close(self) -> None:
         try:
@@ -256,19 +382,31 @@ class _IndexWriter:
             self._pool.shutdown()
 
 
-def _batches(sources: list[SourceIndex]) -> Iterator[list[tuple[str, int, list[Any]]]]:
-    """The prepared words of all sources, as (word, source number, [word, pages, first, last, positions,
-    bytes]) in order of word, then source: a batch at a time, each holding every word up to the last one
-    that no source still to be read can have. A chunk of each source is in memory at once; the sorting
-    and slicing run in C, not a Python step per word (heapq.merge took most of a merge's time)."""
-    frames = [_frames(source.folder / WORDS_FILE) for source in sources]
-    pending: list[list[list[Any]]] = [[] for _ in sources]  # read, not yet given out
+def _merge_range(
+    frames: list[tuple[Path, list[Frame]]], offsets: list[int], low: str | None, high: str | None, folder: Path
+) -> _MergedRange:
+    """The words from `low` to before `high` of every source, merged into chunks written into `folder`."""
+    index = _IndexWriter(folder)
+    sources = [_frames(path, listed, number, low, high) for number, (path, listed) in enumerate(frames)]
+    try:
+        words, heavy = _merge_words(sources, offsets, index)
+    finally:
+        index.close()
+    return _MergedRange(index.chunks, words, heavy)
+
+
+def _batches(sources: list[Iterator[list[tuple[Any, ...]]]]) -> Iterator[list[tuple[Any, ...]]]:
+    """The prepared words of all sources (`_frame_records`) in order of word, then source: a batch at a
+    time, each holding every word up to the last one that no source still to be read can have. A frame
+    of each source is in memory at once; the sorting and slicing run in C, not a Python step per word
+    (heapq.merge took most of a merge's time)."""
+    pending: list[list[tuple[Any, ...]]] = [[] for _ in sources]  # read, not yet given out
     unread = set(range(len(sources)))  # sources with frames still to be read
     word = operator.itemgetter(0)
     while True:
         for number in sorted(unread):
             if not pending[number]:
-                frame = next(frames[number], None)
+                frame = next(sources[number], None)
                 if frame is None:
                     unread.discard(number)
                 else:
@@ -276,35 +414,36 @@ def _batches(sources: list[SourceIndex]) -> Iterator[list[tuple[str, int, list[A
         # A source still being read has no word before the last one it gave: every word up to the
         # smallest of those is complete.
         bound = min((pending[number][-1][0] for number in unread), default=None)
-        batch: list[tuple[str, int, list[Any]]] = []
+        batch: list[tuple[Any, ...]] = []
         for number, records in enumerate(pending):
             cut = len(records) if bound is None else bisect.bisect_right(records, bound, key=word)
             if cut:
-                batch += zip(map(word, records[:cut]), itertools.repeat(number), records[:cut])
+                batch += records[:cut]
                 pending[number] = records[cut:]
-        batch.sort(key=_word_and_source)
+        batch.sort()  # by word, then source: a source has a word once, so nothing else is compared
         yield batch
         if bound is None:
             return
 
 
-_word_and_source = operator.itemgetter(0, 1)
-
-
-def _frames(path: Path) -> Iterator[list[list[Any]]]:
-    with path.open("rb") as file, gzip.GzipFile(fileobj=file) as stream:
-        while (records := _next_frame(stream, path)) is not None:
-            yield records
-
-
-def _next_frame(stream: gzip.GzipFile, path: Path) -> list[list[Any]] | None:
-    try:
-        size = stream.read(4)
-        if not size:
-            return None
-        return list(cbor2.loads(stream.read(int.from_bytes(size, "big"))))
-    except (cbor2.CBORDecodeError, OSError, EOFError, ValueError) as e:
-        raise pf.PagefindFormatError(f"{path}: 无法读取（{e}）") from None
+def _frames(
+    path: Path, frames: list[Frame], source: int, low: str | None, high: str | None
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The source's prepared words from `low` to before `high`, a frame at a time (none empty)."""
+    word = operator.itemgetter(0)
+    with path.open("rb") as file:
+        for frame in frames:
+            if (low is not None and frame.last < low) or (high is not None and frame.first >= high):
+                continue
+            try:
+                file.seek(frame.offset)
+                records = _frame_records(zlib.decompress(file.read(frame.size)), source)
+            except (cbor2.CBORDecodeError, OSError, EOFError, ValueError, TypeError, zlib.error) as e:
+                raise pf.PagefindFormatError(f"{path}: 无法读取（{e}）") from None
+            start = 0 if low is None else bisect.bisect_left(records, low, key=word)
+            end = len(records) if high is None else bisect.bisect_left(records, high, key=word)
+            if start < end:
+                yield records[start:end]
 
 
 # The heads the merge writes most, made once: lists of up to this many pages, page numbers up to it.
@@ -322,11 +461,15 @@ def _page_head(step: int) -> bytes:
     return _PAGE_HEADS[step] if step < _SMALL else pf.head(pf.ARRAY, 3) + pf.head(pf.UINT, step)
 
 
-def _merge_words(sources: list[SourceIndex], offsets: list[int], index: _IndexWriter) -> int:
+def _merge_words(
+    sources: list[Iterator[list[tuple[Any, ...]]]], offsets: list[int], index: _IndexWriter
+) -> tuple[int, dict[int, list[str]]]:
+    """Every word of the sources into `index`; how many words, and the heavy ones by class."""
     words = 0
+    heavy: dict[int, list[str]] = {}
     current: str | None = None
     lists: list[bytes] = []
-    count = positions = 0
+    count = positions = counted = 0
     previous = 0  # the last page of the word's list so far, in the merged numbering
     word_head = _ARRAY_HEADS[3]
     page_heads, small = _PAGE_HEADS, _SMALL
@@ -335,26 +478,29 @@ def _merge_words(sources: list[SourceIndex], offsets: list[int], index: _IndexWr
         assert current is not None
         encoded = b"".join((word_head, pf.encode(current), _array_head(count), *lists, b"\x80"))
         index.add(current, encoded, positions)
+        if counted >= HEAVY_POSITIONS:
+            heavy.setdefault(heavy_class(counted), []).append(current)
 
     for batch in _batches(sources):
-        for word, number, (_, pages, first, last, word_positions, listed) in batch:
+        for word, number, pages, first, last, word_positions, listed, word_count in batch:
             if word != current:
                 if current is not None:
                     close()
                     words += 1
-                current, lists, count, positions, previous = word, [], 0, 0, 0
+                current, lists, count, positions, counted, previous = word, [], 0, 0, 0, 0
             offset = offsets[number]
             # The list's first page is written anew, as its step from the last page of the lists before it.
             step = first + offset - previous
             lists.append(page_heads[step] if step < small else _page_head(step))
-            lists.append(listed[len(page_heads[first]) if first < small else len(_page_head(first)) :])
+            lists.append(listed)
             previous = last + offset
             count += pages
             positions += word_positions
+            counted += word_count
     if current is not None:
         close()
         words += 1
-    return words
+    return words, heavy
 
 
 def _merge_fragments(
@@ -522,9 +668,11 @@ def _read_source(bundle: Path) -> SourceIndex:
     try:
         summary = json.loads(path.read_text("utf-8"))
         pages = [SourcePage(str(url), dict(sorts), str(group)) for url, sorts, group in summary["pages"]]
+        frames = [Frame(str(first), str(last), int(at), int(size)) for first, last, at, size in summary["frames"]]
+        spread = {str(character): int(positions) for character, positions in summary["spread"].items()}
         (bundle / WORDS_FILE).stat()
-        return SourceIndex(bundle, pages, [str(name) for name in summary["fields"]])
-    except (OSError, ValueError, KeyError, TypeError) as e:
+        return SourceIndex(bundle, pages, [str(name) for name in summary["fields"]], frames, spread)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         found = f"{type(e).__name__}: {e}"
         raise pf.PagefindFormatError(f"{path}: 无法读取（{found}）；应为：合并前为这一索引写出的摘要") from None
 

@@ -1,15 +1,14 @@
 """A part's search (gongkai.model.parts): its own Pagefind index, for the assembly to merge.
 
 A part indexes its organ's records with Pagefind, into the part's `pagefind/`, as a build in one go
-indexes each organ of a platform: as a source for gongkai.search.merge. Beside it, the part lists the
-count of each word as cut (the heavy words search.js plans queries by, gongkai.search.vocabulary) and
-the size of each document's source.
+indexes each organ of a platform: as a source for gongkai.search.merge, which keeps the count of each
+word as cut (for the heavy words search.js plans queries by, gongkai.search.vocabulary). Beside it, the
+part lists the size of each document's source.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +33,7 @@ class PartSearch:
 
     def build(self, site_dir: Path) -> IndexSummary:
         summary = self.bundle.build(site_dir)
-        listing = {"sizes": self.sizes, "tokens": dict(self.bundle.words.tokens)}
+        listing = {"sizes": self.sizes}
         (site_dir / SEARCH_PAGES).write_text(json.dumps(listing, ensure_ascii=False), "utf-8")
         return summary
 
@@ -47,15 +46,15 @@ class PartIndex:
     """What the assembly reads of a part's search."""
 
     bundle: Path  # its Pagefind index, a source for gongkai.search.merge
-    tokens: Counter[str]
+    sizes: dict[str, int]  # url -> the size of the document's source
 
 
 def read_part_index(folder: Path) -> PartIndex:
     path = folder / SEARCH_PAGES
     try:
         listing = json.loads(path.read_text("utf-8"))
-        tokens = Counter({str(token): int(count) for token, count in listing["tokens"].items()})
+        sizes = {str(url): int(size) for url, size in listing["sizes"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         found = f"{type(e).__name__}: {e}"
         raise PagefindFormatError(f"{path}: 无法读取（{found}）；应为：gongkai build --organ 写出的检索清单") from None
-    return PartIndex(folder / BUNDLE_DIR, tokens)
+    return PartIndex(folder / BUNDLE_DIR, sizes)

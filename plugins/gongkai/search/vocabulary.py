@@ -42,21 +42,34 @@ class WordCounts:
         """Add the counts of another set of records (a shard)."""
         self._tokens.update(tokens)
 
+    def by_word(self) -> Counter[str]:
+        """Positions per word as Pagefind indexes it (gongkai.search.text.indexed_word)."""
+        return positions_by_word(self._tokens)
+
     def heavy(self) -> dict[int, list[str]]:
         """The heavy words by the power of two below their count of positions, each list sorted."""
-        positions: Counter[str] = Counter()
-        for token, count in self._tokens.items():
-            word = indexed_word(token)
-            if word:
-                positions[word] += count
         classes: dict[int, list[str]] = {}
-        for word, count in positions.items():
+        for word, count in self.by_word().items():
             if count >= HEAVY_POSITIONS:
-                classes.setdefault(count.bit_length() - 1, []).append(word)
+                classes.setdefault(heavy_class(count), []).append(word)
         return {power: sorted(words) for power, words in sorted(classes.items())}
 
 
-def words_json(counts: WordCounts, sorts: str | None = None) -> str:
+def positions_by_word(tokens: Counter[str]) -> Counter[str]:
+    positions: Counter[str] = Counter()
+    for token, count in tokens.items():
+        word = indexed_word(token)
+        if word:
+            positions[word] += count
+    return positions
+
+
+def heavy_class(positions: int) -> int:
+    """The power of two a heavy word (HEAVY_POSITIONS or more) is listed under."""
+    return positions.bit_length() - 1
+
+
+def words_json(heavy: dict[int, list[str]], sorts: str | None = None) -> str:
     """The file search.js reads first: which characters fold, the heavy words and the record layout.
 
     `foldable`: the characters the folding table changes (gongkai.search.text), as a bitmap: bit i
@@ -76,7 +89,7 @@ def words_json(counts: WordCounts, sorts: str | None = None) -> str:
     return json.dumps(
         {
             "foldable": {"first": first, "bits": base64.b64encode(bits).decode("ascii")},
-            "heavy": {str(power): " ".join(words) for power, words in counts.heavy().items()},
+            "heavy": {str(power): " ".join(words) for power, words in sorted(heavy.items())},
             "slots": {"title": TITLE_SLOTS, "number": NUMBER_SLOTS},
             **({"sorts": sorts} if sorts else {}),
         },

@@ -23,7 +23,6 @@ from ...model.platform_catalog import PlatformCatalog
 from ...search.bundle import BUNDLE_DIR, IndexSummary, write_vocabulary
 from ...search.merge import merge_indexes
 from ...search.part_search import read_part_index
-from ...search.vocabulary import WordCounts
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>([^<]*)</lastmod>)?", re.S)
 
@@ -96,8 +95,5 @@ def assembled_search(parts: list[Part], site_dir: Path) -> IndexSummary:
     """One search over every part: their Pagefind indexes merged in the catalog's order, as a build in
     one go merges its organs' indexes, with nothing indexed again."""
     indexes = [read_part_index(part.folder) for part in parts]
-    merge_indexes([index.bundle for index in indexes], site_dir / BUNDLE_DIR)
-    words = WordCounts()
-    for index in indexes:
-        words.merge(index.tokens)
-    return write_vocabulary(site_dir, words, 1)
+    merged = merge_indexes([index.bundle for index in indexes], site_dir / BUNDLE_DIR)
+    return write_vocabulary(site_dir, merged.heavy, 1)
