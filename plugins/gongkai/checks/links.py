@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from ..model.layout import Layout
 from ..model.rules import BROKEN_LINK, LINK_TO_UNPUBLISHED
 from ..model.site import DisclosureSite
+from ..model.sources import read_source
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
 
@@ -30,7 +31,7 @@ def check_links(site: DisclosureSite, findings: Findings) -> None:
     generated = site.shared.generated_pages
     withheld = site.shared.withheld_files
     for src_uri, source_path, base_uri in published_markdown(site, layout):
-        text = (site.docs_dir / src_uri).read_text("utf-8")
+        text = read_source(site.docs_dir / src_uri)
         _, body, body_line = split_front_matter(text)
         for url, line in _links(body, body_line):
             target = _target(url, base_uri)

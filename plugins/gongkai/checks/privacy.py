@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model.rules import PERSONAL_DATA
 from ..model.site import DisclosureSite
+from ..model.sources import read_source
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
 from .personal_data import find_personal_data
@@ -26,7 +27,7 @@ _KEY = re.compile(r"^([^\s:#-][^:#]*?):(?:\s|$)")
 def check_personal_data(site: DisclosureSite, findings: Findings, catalog_file: Path) -> None:
     settings = site.catalog.checks
     for path, display, kind in _published_files(site, catalog_file):
-        raw = path.read_text("utf-8", errors="replace")
+        raw = read_source(path, errors="replace")
         lines = raw.splitlines()
         yaml_lines = _yaml_lines(raw, kind)
         text = _without_comments(lines, yaml_lines)

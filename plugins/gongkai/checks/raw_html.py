@@ -17,6 +17,7 @@ import re
 from ..model.layout import Layout
 from ..model.rules import UNSAFE_HTML
 from ..model.site import DisclosureSite
+from ..model.sources import read_source
 from ..model.website import Website
 from ..model.yamlsource import split_front_matter
 from .findings import Findings
@@ -30,7 +31,7 @@ _PORT = re.compile(r":\d*$")
 def check_raw_html(site: DisclosureSite, findings: Findings) -> None:
     website = site.catalog.website
     for src_uri, source_path, _ in published_markdown(site, Layout(site.catalog)):
-        text = (site.docs_dir / src_uri).read_text("utf-8")
+        text = read_source(site.docs_dir / src_uri)
         _, body, body_line = split_front_matter(text)
         for unsafe in find_unsafe_html(body):
             if unsafe.kind is Kind.LOADED and is_allowed(unsafe.host, website):

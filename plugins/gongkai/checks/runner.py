@@ -11,6 +11,7 @@ from pathlib import Path
 from ..model.problems import InvalidInput, Problem, Severity
 from ..model.rules import SCHEMA
 from ..model.site import DisclosureSite, Platform, load_platform
+from ..model.sources import sources_read_once
 from ..project import Project
 from .annual_reports import check_annual_reports
 from .columns import check_columns
@@ -87,6 +88,11 @@ def check_organs(platform: Platform, catalog_file: Path) -> dict[str, list[Probl
 def check_project(project: Project, as_of: dt.date) -> CheckReport:
     """Every rule over the site a mkdocs.yml describes (its folders and plugin options)."""
     started = time.perf_counter()
+    with sources_read_once():  # loading and the checks read the same files
+        return _check_project(project, as_of, started)
+
+
+def _check_project(project: Project, as_of: dt.date, started: float) -> CheckReport:
     plugin = project.plugin
     try:
         platform = load_platform(project.catalog_file, project.docs_dir, plugin.documents_dir, project.root, as_of,

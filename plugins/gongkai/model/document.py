@@ -15,6 +15,7 @@ from .catalog import Catalog
 from .consultation import Consultation, read_consultation
 from .fields import FieldReader, describe
 from .problems import ProblemList
+from .sources import read_source
 from .taxonomy import PUBLIC
 from .validity import Relation, RelationKind, ValidityFacts, normalise_reference
 from .yamlsource import Mapping, YamlError, load_yaml, split_front_matter
@@ -178,7 +179,7 @@ def _fields_only(front: str, fields: tuple[str, ...]) -> str:
 def read_markdown(path: Path, display_path: str, problems: ProblemList) -> str | None:
     """The text of a Markdown file; None, with the problem, if it is not UTF-8."""
     try:
-        return path.read_text("utf-8")
+        return read_source(path)
     except UnicodeDecodeError as e:
         problems.add(display_path, None, "", f"文件不是 UTF-8 编码（第 {e.start} 字节）", "UTF-8 编码的 Markdown")
         return None

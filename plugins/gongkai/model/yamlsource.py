@@ -100,13 +100,28 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, line number where the body starts)."""
     if not text.startswith("---"):
         return None, text, 1
-    lines = text.splitlines(keepends=True)
-    if lines[0].strip() != "---":
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    raise YamlError(1, "front matter 以 --- 开始但没有结束的 ---")
+    # The front matter is looked for in the text's head, a longer one until it is found: splitting a whole
+    # document into lines (a law: a million characters) only to find the few at its top took longer
+    # than reading it. A head's last line may be cut short: it is read again in the longer one.
+    limit = _HEAD
+    while True:
+        whole = limit >= len(text)
+        lines = text[:limit].splitlines(keepends=True)
+        if not whole and len(lines) < 2:  # not even the first line whole
+            limit *= 8
+            continue
+        if lines[0].strip() != "---":
+            return None, text, 1
+        for index in range(1, len(lines) if whole else len(lines) - 1):
+            if lines[index].strip() in ("---", "..."):
+                body_start = sum(map(len, lines[: index + 1]))
+                return "".join(lines[1:index]), text[body_start:], index + 2
+        if whole:
+            raise YamlError(1, "front matter 以 --- 开始但没有结束的 ---")
+        limit *= 8
+
+
+_HEAD = 8192
 
 
 def merged(base: Mapping, override: Mapping) -> Mapping:

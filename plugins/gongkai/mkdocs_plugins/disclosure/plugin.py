@@ -48,6 +48,7 @@ from ...model.portal import PortalData, merge_portal_data, organ_portal_data, pl
 from ...model.problems import InvalidInput, Severity
 from ...model.report_export import export_uris, report_csv, report_json
 from ...model.site import DisclosureSite, Platform, load_platform
+from ...model.sources import sources_read_once
 from ...model.standard_export import standard_csv, standard_json
 from ...page_meta import PageMeta, page_meta, portal_meta, portal_pub_date, pub_date
 from ...portal_views import DIRECTORY_TITLE, PortalViewBuilder, organ_groups
@@ -119,7 +120,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if assembly:
             self._configure_assembly(config, project_dir, [Path(p) for p in assembly.split(os.pathsep)])
         else:
-            self._load(config, project_dir)
+            with sources_read_once():  # loading and the checks read the same files
+                self._load(config, project_dir)
         assert self.catalog is not None
         self.layouts = {(c.organ_key or ""): Layout(c) for c in self.catalog.organs}
         portal = self.catalog.portal
