@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 
 from gongkai.build_cache import BuildCache
 from gongkai.project import PART_VARIABLE
-from gongkai.search.shards import Member, plan_shards
+from gongkai.search.shards import MOST_SHARDS, Member, plan_shards, shard_size
 from helpers import ORGAN_CODE, REPO, SAMPLE_AS_OF, SAMPLE_SHARD_TOKENS, document, make_project
 
 REPLACED = "content/zwgk/xzf/wj/2022/00004.md"  # replaced (替代) by 2026/00002, whose page names it
@@ -228,6 +228,18 @@ def test_a_full_newest_shard_is_cut_and_emptied_spans_go():
     gone = [m for m in members(30) if not 10 <= int(m.url.split("/")[1]) < 20]
     shrunk = plan_shards(gone, shard_tokens=100, previous_starts=previous.starts)
     assert [len(shard) for shard in shrunk.shards] == [10, 10]
+
+
+def test_a_large_site_gets_larger_shards_and_keeps_their_size_till_it_doubles():
+    """A merge takes a step per word of each shard: past MOST_SHARDS the size doubles, and only then."""
+    assert shard_size(MOST_SHARDS * 100, 100) == 100
+    assert shard_size(MOST_SHARDS * 100 + 1, 100) == 200
+    sizes = [shard_size(tokens, 100) for tokens in range(MOST_SHARDS * 100, MOST_SHARDS * 800, 97)]
+    assert sizes == sorted(sizes) and set(sizes) == {100, 200, 400, 800}
+    for tokens in (MOST_SHARDS * 100 + 1, MOST_SHARDS * 399):
+        assert tokens / shard_size(tokens, 100) <= MOST_SHARDS
+    # bench.synthetic's 50,000 documents (about 220 million words): 28 shards of 8 million words.
+    assert shard_size(220_000_000, 1_000_000) == 8_000_000
 
 
 def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):

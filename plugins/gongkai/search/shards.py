@@ -16,6 +16,9 @@ from dataclasses import dataclass
 # A shard kept from the last build may grow to this many times the shard size (documents
 # back-dated into its span) before the cuts are made afresh.
 KEEP_FACTOR = 2
+# A merge takes a step for each word of each shard: a site of more than this many shards of the size asked
+# for gets larger ones (`shard_size`).
+MOST_SHARDS = 48
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,15 @@ class Member:
 class ShardPlan:
     shards: list[list[str]]  # the urls of each shard: shard 0 (the newest documents) first, each newest first
     starts: list[str]  # the `order` of each shard's oldest member, oldest shard first: the cuts to keep
+
+
+def shard_size(total_tokens: int, smallest: int) -> int:
+    """The size of a site's shards: `smallest`, doubled while the site would have more than MOST_SHARDS of
+    them. It changes only when a site doubles, so that the cuts of the build before are kept meanwhile."""
+    size = smallest
+    while total_tokens > size * MOST_SHARDS:
+        size *= 2
+    return size
 
 
 def plan_shards(members: list[Member], shard_tokens: int, previous_starts: list[str] | None = None) -> ShardPlan:

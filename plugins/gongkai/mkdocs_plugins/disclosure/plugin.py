@@ -58,7 +58,7 @@ from ...search.bundle import ORGAN_GROUP_TOKENS, SHARD_TOKENS, IndexSummary, Pla
 from ...search.pagefind_files import PagefindFormatError
 from ...search.part_search import PartSearch
 from ...search.records import record_from_json, record_json, record_of
-from ...search.shards import Member, plan_shards
+from ...search.shards import Member, plan_shards, shard_size
 from ...views import DocumentView, Link, ViewBuilder, feed_links
 from ...wide_tables import WideTablesExtension
 from .assembly import AssemblyWork, organ_page_uris, sitemap_pages
@@ -578,10 +578,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             # the parts' indexes. Any grouping merges into the same index; the build cache keeps each shard.
             shards: list[list[str]] = [[]]
             group_tokens = 0
-            largest = self.config.search_shard_tokens or ORGAN_GROUP_TOKENS
-            shard_tokens = self.config.search_shard_tokens or SHARD_TOKENS  # of an organ larger than that
-            for site in self.platform.sites:
-                organ = members_of(site.documents)
+            organs = [members_of(site.documents) for site in self.platform.sites]
+            all_tokens = sum(m.tokens for organ in organs for m in organ)
+            largest = self.config.search_shard_tokens or shard_size(all_tokens, ORGAN_GROUP_TOKENS)
+            # An organ larger than that is cut into shards of this size.
+            shard_tokens = self.config.search_shard_tokens or shard_size(all_tokens, SHARD_TOKENS)
+            for organ in organs:
                 tokens = sum(m.tokens for m in organ)
                 if tokens > largest:
                     shards += [*plan_shards(organ, shard_tokens, []).shards, []]
@@ -599,7 +601,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         # into one index. The cache keeps each shard, and the cuts between them: an edit indexes its own shard
         # again, not the site. The merged index does not depend on where the cuts fall (gongkai.search.bundle).
         members = members_of(self.platform.documents)
-        self.shard_tokens = self.config.search_shard_tokens or SHARD_TOKENS
+        all_tokens = sum(m.tokens for m in members)
+        self.shard_tokens = self.config.search_shard_tokens or shard_size(all_tokens, SHARD_TOKENS)
         cuts = self.cache.shard_cuts(self.shard_tokens) if self.cache is not None else []
         plan = plan_shards(members, self.shard_tokens, cuts)
         shards, self.shard_cuts = plan.shards, plan.starts
