@@ -300,12 +300,11 @@ class SearchBundle:
         key = self._plan[shard.number].key
         if self._cache is not None and key is not None:
             self._cache.put_shard(key, target)
-        if not self._planned:
-            self._words.merge(shard.words.tokens)
-            self._done.add(shard.number)
-            return
         self._done.add(shard.number)
-        self._merge_when_ready()
+        if self._planned:
+            self._merge_when_ready()
+        else:
+            self._words.merge(shard.words.tokens)
 
 
 def merge_shards(shards: list[Path], site_dir: Path, pool: Executor | None = None) -> IndexSummary:

@@ -271,8 +271,9 @@ def merge_indexes(bundles: list[Path], target: Path, pool: Executor | None = Non
         filters = _merge_filters(sources, metas, offsets)
         ranges = [future.result() for future in merging] if merging else [_merge_range(*task) for task in work]
     finally:
-        for future in merging:
-            future.cancel() or future.exception()  # nothing left writing into the target
+        for future in merging:  # nothing left writing into the target
+            if not future.cancel():
+                future.exception()
     every_page = [page for source in sources for page in source.pages]
     (target / SORTS_FILE).write_text(_sorts_json(every_page, groups), "utf-8")
     filter_list = _write_filters(target, language, filters)

@@ -46,15 +46,15 @@ class PartIndex:
     """What the assembly reads of a part's search."""
 
     bundle: Path  # its Pagefind index, a source for gongkai.search.merge
-    sizes: dict[str, int]  # url -> the size of the document's source
 
 
 def read_part_index(folder: Path) -> PartIndex:
     path = folder / SEARCH_PAGES
     try:
         listing = json.loads(path.read_text("utf-8"))
-        sizes = {str(url): int(size) for url, size in listing["sizes"].items()}
+        if not isinstance(listing.get("sizes"), dict):  # not the listing a part build writes
+            raise TypeError("没有 sizes")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         found = f"{type(e).__name__}: {e}"
         raise PagefindFormatError(f"{path}: 无法读取（{found}）；应为：gongkai build --organ 写出的检索清单") from None
-    return PartIndex(folder / BUNDLE_DIR, sizes)
+    return PartIndex(folder / BUNDLE_DIR)

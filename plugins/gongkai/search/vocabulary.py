@@ -42,20 +42,17 @@ class WordCounts:
         """Add the counts of another set of records (a shard)."""
         self._tokens.update(tokens)
 
-    def by_word(self) -> Counter[str]:
-        """Positions per word as Pagefind indexes it (gongkai.search.text.indexed_word)."""
-        return positions_by_word(self._tokens)
-
     def heavy(self) -> dict[int, list[str]]:
         """The heavy words by the power of two below their count of positions, each list sorted."""
         classes: dict[int, list[str]] = {}
-        for word, count in self.by_word().items():
+        for word, count in positions_by_word(self._tokens).items():
             if count >= HEAVY_POSITIONS:
                 classes.setdefault(heavy_class(count), []).append(word)
         return {power: sorted(words) for power, words in sorted(classes.items())}
 
 
 def positions_by_word(tokens: Counter[str]) -> Counter[str]:
+    """Positions per word as Pagefind indexes it (gongkai.search.text.indexed_word), from tokens as cut."""
     positions: Counter[str] = Counter()
     for token, count in tokens.items():
         word = indexed_word(token)
